@@ -1,0 +1,12 @@
+package io.dpuplane.cli;
+
+import io.quarkus.picocli.runtime.annotations.TopCommand;
+import picocli.CommandLine.Command;
+
+/** The {@code dpuplane} command. */
+@TopCommand
+@Command(name = "dpuplane", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
+        description = "Provision BlueField DPUs and run DOCA services on them, the Crossplane way.",
+        subcommands = {VersionCommand.class})
+public class DpuplaneCommand {
+}

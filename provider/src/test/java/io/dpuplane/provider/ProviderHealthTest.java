@@ -1,0 +1,28 @@
+package io.dpuplane.provider;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ProviderHealthTest {
+
+    @Test
+    void readinessReportsTheSettingsItRunsWith() {
+        given().when().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'settings' }.data.pollInterval", equalTo("PT1M"))
+                .body("checks.find { it.name == 'settings' }.data.maxReconcileRate", equalTo(10));
+    }
+
+    @Test
+    void metricsAreServedInPrometheusFormat() {
+        given().when().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("# TYPE jvm_memory_used_bytes gauge"));
+    }
+}

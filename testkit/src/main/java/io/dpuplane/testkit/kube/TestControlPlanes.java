@@ -1,0 +1,40 @@
+package io.dpuplane.testkit.kube;
+
+import io.dpuplane.testkit.ProjectLayout;
+
+/**
+ * The control planes of one test JVM: the host cluster (with the project's generated CRDs installed),
+ * started once and reused by every test class, and a second, independent one on demand (a DPU cluster).
+ * Both stop when the JVM exits.
+ */
+public final class TestControlPlanes {
+
+    private static TestControlPlane host;
+    private static TestControlPlane second;
+
+    private TestControlPlanes() {
+    }
+
+    /** The shared host control plane, with every generated CRD installed. */
+    public static synchronized TestControlPlane host() {
+        if (host == null) {
+            host = startWithShutdownHook("host");
+            host.installCrds(ProjectLayout.crdsDir());
+        }
+        return host;
+    }
+
+    /** A second control plane independent of the host one (its own etcd and apiserver), shared per JVM. */
+    public static synchronized TestControlPlane second() {
+        if (second == null) {
+            second = startWithShutdownHook("second");
+        }
+        return second;
+    }
+
+    private static TestControlPlane startWithShutdownHook(String name) {
+        TestControlPlane plane = TestControlPlane.start(name);
+        Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "stop-control-plane-" + name));
+        return plane;
+    }
+}
