@@ -3,18 +3,45 @@ package io.dpuplane.provider;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
-/** The provider's standard flags, as Crossplane providers have them (environment: DPUPLANE_PROVIDER_*). */
+/**
+ * The provider's flags, as every Crossplane provider has them. Each is also an environment variable:
+ * {@code DPUPLANE_PROVIDER_POLL_INTERVAL}, {@code DPUPLANE_PROVIDER_MAX_RECONCILE_RATE}, ...
+ */
 @ConfigMapping(prefix = "dpuplane.provider")
 public interface ProviderSettings {
 
-    /** How often a managed resource is observed when nothing changes. */
+    /** How often a managed resource is observed when nothing changes (Crossplane's --poll). */
     @WithDefault("1m")
     Duration pollInterval();
 
-    /** The most reconciles per second, across all kinds. */
+    /** Polls are spread by ± this percentage so resources created together do not poll together. */
+    @WithDefault("10")
+    int pollJitterPercentage();
+
+    /** The floor for a resource's own crossplane.io/poll-interval annotation. */
+    @WithDefault("1s")
+    Duration minPollInterval();
+
+    /** The most reconciles per second, across all kinds; also sets the worker count (--max-reconcile-rate). */
     @WithDefault("10")
     int maxReconcileRate();
+
+    /** How long a call to an external system (an agent, a DPU cluster) may take. */
+    @WithDefault("1m")
+    Duration externalCallTimeout();
+
+    /** Whether to elect a leader through a Lease, so only one replica reconciles (--leader-election). */
+    @WithDefault("false")
+    boolean leaderElection();
+
+    /** The Lease name for leader election. */
+    @WithDefault("crossplane-leader-election-provider-dpuplane")
+    String leaseName();
+
+    /** The namespace of the Lease; defaults to the pod's namespace (POD_NAMESPACE) or crossplane-system. */
+    Optional<String> leaseNamespace();
 
     /** Whether to log every reconcile step. */
     @WithDefault("false")

@@ -19,11 +19,13 @@ public class SettingsCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         boolean valid = settings.maxReconcileRate() > 0 && !settings.pollInterval().isNegative()
-                && !settings.pollInterval().isZero();
+                && !settings.pollInterval().isZero() && settings.pollJitterPercentage() >= 0
+                && settings.pollJitterPercentage() < 100;
         return HealthCheckResponse.named("settings")
                 .status(valid)
                 .withData("pollInterval", settings.pollInterval().toString())
                 .withData("maxReconcileRate", settings.maxReconcileRate())
+                .withData("leaderElection", settings.leaderElection())
                 .build();
     }
 }

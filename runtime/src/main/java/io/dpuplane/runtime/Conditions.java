@@ -1,6 +1,8 @@
 package io.dpuplane.runtime;
 
 import io.dpuplane.apis.crossplane.Condition;
+import io.dpuplane.apis.crossplane.ManagedResource;
+import io.dpuplane.apis.crossplane.ManagedResourceStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -85,6 +87,12 @@ public final class Conditions {
             result.add(stamped(update, update.getLastTransitionTime(), generation));
         }
         return result;
+    }
+
+    /** Records a condition on a managed resource's status, stamped with its generation. */
+    public static void mark(ManagedResource<?, ?> resource, Condition condition) {
+        ManagedResourceStatus status = resource.requireStatus();
+        status.setConditions(set(status.getConditions(), condition, resource.getMetadata().getGeneration()));
     }
 
     /** The condition of a type, if present. */

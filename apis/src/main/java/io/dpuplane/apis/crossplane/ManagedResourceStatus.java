@@ -18,6 +18,17 @@ public abstract class ManagedResourceStatus {
     @JsonPropertyDescription("The metadata.generation the provider last reconciled.")
     private Long observedGeneration;
 
+    @JsonPropertyDescription("The last crossplane.io/reconcile-requested-at token the provider handled.")
+    private String lastHandledReconcileAt;
+
+    public String getLastHandledReconcileAt() {
+        return lastHandledReconcileAt;
+    }
+
+    public void setLastHandledReconcileAt(String lastHandledReconcileAt) {
+        this.lastHandledReconcileAt = lastHandledReconcileAt;
+    }
+
     public List<Condition> getConditions() {
         return conditions;
     }

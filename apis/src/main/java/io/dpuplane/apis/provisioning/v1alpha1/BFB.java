@@ -1,8 +1,7 @@
 package io.dpuplane.apis.provisioning.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
-import io.fabric8.kubernetes.api.model.Namespaced;
-import io.fabric8.kubernetes.client.CustomResource;
+import io.dpuplane.apis.crossplane.ManagedResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -32,5 +31,5 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".status.atProvider.download.percent")
 @AdditionalPrinterColumn(name = "AGE", type = AdditionalPrinterColumn.Type.DATE,
         jsonPath = ".metadata.creationTimestamp")
-public class BFB extends CustomResource<BFBSpec, BFBStatus> implements Namespaced {
+public class BFB extends ManagedResource<BFBSpec, BFBStatus> {
 }

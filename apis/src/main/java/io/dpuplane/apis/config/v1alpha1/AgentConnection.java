@@ -1,0 +1,23 @@
+package io.dpuplane.apis.config.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Required;
+
+/** How the provider dials the host agents: gRPC with mutual TLS on a fixed port. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record AgentConnection(
+        @Required
+        @JsonPropertyDescription("Secret with the provider's client identity for mutual TLS to the host agents: "
+                + "ca.crt (the CA that signed the agents' certificates), tls.crt and tls.key (the provider's "
+                + "client certificate and key).")
+        SecretReference tlsSecretRef,
+        @Default("8443")
+        @Min(1)
+        @Max(65535)
+        @JsonPropertyDescription("TCP port the host agents serve gRPC on.")
+        Integer port) {
+}

@@ -1,0 +1,35 @@
+package io.dpuplane.apis.config.v1alpha1;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.SchemaSwap;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * Records that a managed resource in this namespace uses a provider config; the provider creates one per
+ * managed resource (named after its UID) and a provider config cannot be deleted while any exist.
+ */
+@Group(Config.GROUP)
+@Version(Config.VERSION)
+@Kind("ProviderConfigUsage")
+@Plural("providerconfigusages")
+@Singular("providerconfigusage")
+@Categories({"dpuplane", "crossplane", "providerconfig"})
+@AdditionalPrinterColumn(name = "CONFIG-NAME", type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".providerConfigRef.name")
+@AdditionalPrinterColumn(name = "RESOURCE-KIND", type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".resourceRef.kind")
+@AdditionalPrinterColumn(name = "RESOURCE-NAME", type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".resourceRef.name")
+@AdditionalPrinterColumn(name = "AGE", type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
+// A usage has neither spec nor status (Crossplane's layout): keep both out of the schema.
+@SchemaSwap(originalType = ProviderConfigUsage.class, fieldName = "spec", targetType = void.class)
+@SchemaSwap(originalType = ProviderConfigUsage.class, fieldName = "status", targetType = void.class)
+public class ProviderConfigUsage extends TypedProviderConfigUsage implements Namespaced {
+}

@@ -1,0 +1,35 @@
+package io.dpuplane.apis.svc.v1alpha1;
+
+import io.dpuplane.apis.crossplane.ManagedResource;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * An ordered chain of switches that steers traffic between service interfaces and network functions on
+ * every selected DPU node, mirrored into the target DPU clusters as one ServiceChain per node.
+ */
+@Group(Services.GROUP)
+@Version(Services.VERSION)
+@Kind("DPUServiceChain")
+@Plural("dpuservicechains")
+@Singular("dpuservicechain")
+@ShortNames("dpusc")
+@Categories({"dpuplane", "crossplane", "managed"})
+@AdditionalPrinterColumn(name = "READY", type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.conditions[?(@.type=='Ready')].status")
+@AdditionalPrinterColumn(name = "SYNCED", type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.conditions[?(@.type=='Synced')].status")
+@AdditionalPrinterColumn(name = "NODES", type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".status.atProvider.nodes")
+@AdditionalPrinterColumn(name = "PROGRAMMED", type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".status.atProvider.nodesProgrammed")
+@AdditionalPrinterColumn(name = "AGE", type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
+public class DPUServiceChain extends ManagedResource<DPUServiceChainSpec, DPUServiceChainStatus> {
+}

@@ -1,0 +1,72 @@
+package io.dpuplane.provider;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import io.dpuplane.apis.crossplane.Condition;
+import io.dpuplane.apis.provisioning.v1alpha1.DPU;
+import io.dpuplane.runtime.Conditions;
+import io.dpuplane.testkit.kube.TestControlPlanes;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Every managed kind has a running controller; kinds whose behaviour is not built yet say so in Synced. */
+@QuarkusTest
+@QuarkusTestResource(RealApiServerResource.class)
+class ManagedKindsTest {
+
+    private final KubernetesClient client = TestControlPlanes.host().client();
+
+    @Test
+    void everyGeneratedManagedResourceCrdHasAController() {
+        List<String> managedKinds = client.apiextensions().v1().customResourceDefinitions().list().getItems().stream()
+                .filter(crd -> crd.getSpec().getNames().getCategories() != null
+                        && crd.getSpec().getNames().getCategories().contains("managed"))
+                .map(CustomResourceDefinition::getSpec).map(s -> s.getNames().getKind()).toList();
+        assertThat(managedKinds).isNotEmpty();
+        given().when().get("/q/health/live").then().statusCode(200);
+        String registered = given().when().get("/q/health/live").then().extract()
+                .path("checks.find { it.name == 'controllers' }.data.kinds");
+        assertThat(List.of(registered.split(","))).containsExactlyInAnyOrderElementsOf(managedKinds);
+    }
+
+    @Test
+    void aKindNotSupportedYetReportsItInSyncedAndTheGauges() {
+        DefaultProviderConfig.ensureDefaultClusterProviderConfig(client);
+        DPU dpu = Serialization.unmarshal("""
+                apiVersion: provisioning.dpuplane.io/v1alpha1
+                kind: DPU
+                metadata: {name: dpu-host1-0, namespace: default}
+                spec:
+                  forProvider:
+                    hostNode: host1
+                    pciAddress: "0000:03:00.0"
+                    bfbRef: {name: doca-2.9}
+                    flavorRef: {name: default}
+                    dpuClusterRef: {name: dpu-cluster}
+                """, DPU.class);
+        client.resource(dpu).create();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            DPU current = client.resources(DPU.class).inNamespace("default").withName("dpu-host1-0").get();
+            Optional<Condition> synced = current.getStatus() == null ? Optional.empty()
+                    : Conditions.find(current.getStatus().getConditions(), Conditions.SYNCED);
+            assertThat(synced).hasValueSatisfying(c -> {
+                assertThat(c.getStatus()).isEqualTo("False");
+                assertThat(c.getMessage()).contains("DPU is not yet supported by this version of provider-dpuplane");
+            });
+        });
+        given().when().get("/metrics").then().statusCode(200)
+                .body(containsString("crossplane_managed_resource_exists{gvk=\"DPU\"} 1.0"))
+                .body(containsString("crossplane_managed_resource_synced{gvk=\"DPU\"} 0.0"))
+                .body(containsString("dpuplane_reconcile_total{kind=\"DPU\",outcome=\"error\"}"));
+    }
+}

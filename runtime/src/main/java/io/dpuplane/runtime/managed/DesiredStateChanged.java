@@ -1,0 +1,41 @@
+package io.dpuplane.runtime.managed;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.javaoperatorsdk.operator.processing.event.source.filter.OnUpdateFilter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Which updates of a managed resource are worth a reconcile, as Crossplane's predicate decides: a new
+ * generation (spec or deletion), labels or annotations; not our own status writes, and not the
+ * create-pending/create-failed bookkeeping. Unlike Crossplane, a user removing a stuck create-pending
+ * annotation is acted on at once rather than at the next resync.
+ */
+public final class DesiredStateChanged<R extends HasMetadata> implements OnUpdateFilter<R> {
+
+    @Override
+    public boolean accept(R updated, R old) {
+        return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
+                || !Objects.equals(updated.getMetadata().getDeletionTimestamp(), old.getMetadata().getDeletionTimestamp())
+                || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels())
+                || !Objects.equals(relevant(updated), relevant(old))
+                || pendingRemoved(updated, old);
+    }
+
+    private static boolean pendingRemoved(HasMetadata updated, HasMetadata old) {
+        return CrossplaneAnnotations.get(old, CrossplaneAnnotations.CREATE_PENDING).isPresent()
+                && CrossplaneAnnotations.get(updated, CrossplaneAnnotations.CREATE_PENDING).isEmpty();
+    }
+
+    private static Map<String, String> relevant(HasMetadata resource) {
+        Map<String, String> annotations = resource.getMetadata().getAnnotations();
+        if (annotations == null) {
+            return Map.of();
+        }
+        Map<String, String> copy = new HashMap<>(annotations);
+        copy.remove(CrossplaneAnnotations.CREATE_PENDING);
+        copy.remove(CrossplaneAnnotations.CREATE_FAILED);
+        return copy;
+    }
+}

@@ -1,0 +1,68 @@
+package io.dpuplane.runtime.providerconfig;
+
+import io.dpuplane.apis.crossplane.ProviderConfigReference;
+import io.dpuplane.runtime.connection.ConnectionPublisher;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Records that a managed resource uses a provider config, before the config is used: a ProviderConfigUsage
+ * named after the resource's UID, in its namespace, controlled by it (so it goes when the resource goes),
+ * labelled with the config's name and kind so the config's reconciler can count its users.
+ */
+public class ProviderConfigUsageTracker {
+
+    public static final String LABEL_CONFIG_NAME = "crossplane.io/provider-config";
+    public static final String LABEL_CONFIG_KIND = "crossplane.io/provider-config-kind";
+
+    private final KubernetesClient client;
+
+    public ProviderConfigUsageTracker(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public void track(HasMetadata resource, ProviderConfigReference ref) {
+        String namespace = resource.getMetadata().getNamespace();
+        String name = resource.getMetadata().getUid();
+        var usages = client.genericKubernetesResources(ProviderConfigs.USAGE).inNamespace(namespace);
+        GenericKubernetesResource existing = usages.withName(name).get();
+        Map<String, Object> configRef = new LinkedHashMap<>();
+        configRef.put("kind", ref.getKind());
+        configRef.put("name", ref.getName());
+        if (existing != null && Objects.equals(existing.getAdditionalProperties().get("providerConfigRef"), configRef)) {
+            return;
+        }
+        Map<String, Object> resourceRef = new LinkedHashMap<>();
+        resourceRef.put("apiVersion", resource.getApiVersion());
+        resourceRef.put("kind", resource.getKind());
+        resourceRef.put("name", resource.getMetadata().getName());
+        resourceRef.put("uid", resource.getMetadata().getUid());
+        GenericKubernetesResource usage = new GenericKubernetesResourceBuilder()
+                .withApiVersion(ProviderConfigs.API_VERSION).withKind("ProviderConfigUsage")
+                .withNewMetadata().withName(name).withNamespace(namespace)
+                .addToLabels(LABEL_CONFIG_NAME, ref.getName())
+                .addToLabels(LABEL_CONFIG_KIND, ref.getKind())
+                .withOwnerReferences(ConnectionPublisher.controllerReference(resource))
+                .endMetadata()
+                .addToAdditionalProperties("providerConfigRef", configRef)
+                .addToAdditionalProperties("resourceRef", resourceRef)
+                .build();
+        if (existing == null) {
+            usages.resource(usage).create();
+        } else {
+            usage.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+            usages.resource(usage).update();
+        }
+    }
+
+    /** Removes the resource's usage record (done on deletion; garbage collection would also remove it). */
+    public void untrack(HasMetadata resource) {
+        client.genericKubernetesResources(ProviderConfigs.USAGE).inNamespace(resource.getMetadata().getNamespace())
+                .withName(resource.getMetadata().getUid()).delete();
+    }
+}
