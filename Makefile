@@ -12,15 +12,20 @@ help: ## List the commands
 
 .PHONY: build
 build: ## Build every module and app (tests skipped); then bin/dpuplane works
-	$(MVN) $(MVN_FLAGS) -DskipTests package
+	$(MVN) $(MVN_FLAGS) -DskipTests install
 
 .PHONY: testenv
-testenv: ## Build (or reuse from $$DPUPLANE_CACHE) the Go-built kube-apiserver, etcd, kubectl, controller-manager, scheduler and Crossplane CLI
+testenv: ## Build (or reuse from the DPUPLANE_CACHE directory) the Go-built kube-apiserver, etcd, kubectl, controller-manager, scheduler and Crossplane CLI
 	tools/testenv/build.sh all
 
 .PHONY: test
 test: testenv ## Run every test CI runs: unit, real API server, real Open vSwitch, end to end
 	$(MVN) $(MVN_FLAGS) verify $(ARGS)
+
+.PHONY: bench
+bench: testenv build ## Run the benchmarks (managed reconciler at scale, BFB validation throughput); figures in docs/benchmarks.md
+	$(MVN) $(MVN_FLAGS) -q -pl runtime test-compile exec:java $(ARGS)
+	$(MVN) $(MVN_FLAGS) -q -pl bfb test-compile exec:java $(ARGS)
 
 .PHONY: clean
 clean: ## Remove build output (the control-plane cache outside the repo stays)

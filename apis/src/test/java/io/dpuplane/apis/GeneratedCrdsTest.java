@@ -143,6 +143,15 @@ class GeneratedCrdsTest {
     }
 
     @Test
+    void kubectlGetShowsReadyAndSyncedFirstAndAgeLastAsCrossplaneDoes() {
+        for (CustomResourceDefinition crd : family(Family.MANAGED)) {
+            List<String> names = version(crd).getAdditionalPrinterColumns().stream()
+                    .map(CustomResourceColumnDefinition::getName).toList();
+            assertThat(names).as(name(crd)).startsWith("READY", "SYNCED").endsWith("AGE");
+        }
+    }
+
+    @Test
     void managedResourcesCarryTheCrossplaneContract() {
         for (CustomResourceDefinition crd : family(Family.MANAGED)) {
             assertThat(crd.getSpec().getNames().getCategories()).as(name(crd))

@@ -1,5 +1,6 @@
 package io.dpuplane.cli;
 
+import io.dpuplane.cli.bfb.BfbCommand;
 import io.quarkus.picocli.runtime.annotations.TopCommand;
 import picocli.CommandLine.Command;
 
@@ -7,6 +8,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "dpuplane", mixinStandardHelpOptions = true, versionProvider = BuildInfo.class,
         description = "Provision BlueField DPUs and run DOCA services on them, the Crossplane way.",
-        subcommands = {VersionCommand.class})
+        subcommands = {VersionCommand.class, BfbCommand.class})
 public class DpuplaneCommand {
 }

@@ -1,5 +1,6 @@
 package io.dpuplane.provider;
 
+import io.dpuplane.provider.bfb.BfbDownloads;
 import io.dpuplane.runtime.managed.GlobalRateLimiter;
 import io.dpuplane.runtime.managed.ManagedControllers;
 import io.dpuplane.runtime.managed.ManagedReconciler;
@@ -30,16 +31,22 @@ public class ControllerManager {
     private final KubernetesClient client;
     private final ProviderSettings settings;
     private final MeterRegistry registry;
+    private final BfbDownloads downloads;
     private Operator operator;
     private List<String> kinds = List.of();
 
-    public ControllerManager(KubernetesClient client, ProviderSettings settings, MeterRegistry registry) {
+    public ControllerManager(KubernetesClient client, ProviderSettings settings, MeterRegistry registry,
+            BfbDownloads downloads) {
         this.client = client;
         this.settings = settings;
         this.registry = registry;
+        this.downloads = downloads;
     }
 
     void start(@Observes StartupEvent event) {
+        if (settings.debug()) {
+            java.util.logging.Logger.getLogger("io.dpuplane").setLevel(java.util.logging.Level.FINE);
+        }
         operator = new Operator(o -> {
             o.withKubernetesClient(client).withCloseClientOnStop(false)
                     .withConcurrentReconciliationThreads(Math.max(1, settings.maxReconcileRate()))
@@ -51,7 +58,7 @@ public class ControllerManager {
             }
         });
         ManagedReconcilerOptions options = options();
-        kinds = ManagedKinds.all(client, options).stream().map(kind -> {
+        kinds = ManagedKinds.all(client, options, downloads).stream().map(kind -> {
             register(kind.controller(), kind.name());
             return kind.name();
         }).toList();

@@ -1,6 +1,7 @@
 package io.dpuplane.provider;
 
 import io.dpuplane.provider.bfb.BfbController;
+import io.dpuplane.provider.bfb.BfbDownloads;
 import io.dpuplane.provider.chain.DpuServiceChainController;
 import io.dpuplane.provider.chain.DpuServiceInterfaceController;
 import io.dpuplane.provider.chain.DpuServiceIpamController;
@@ -23,9 +24,9 @@ final class ManagedKinds {
     record Kind(String name, ManagedReconciler<?> controller) {
     }
 
-    static List<Kind> all(KubernetesClient client, ManagedReconcilerOptions options) {
+    static List<Kind> all(KubernetesClient client, ManagedReconcilerOptions options, BfbDownloads downloads) {
         return List.of(
-                new Kind("BFB", new BfbController(client, options)),
+                new Kind("BFB", new BfbController(client, options, downloads)),
                 new Kind("DPUFlavor", new DpuFlavorController(client, options)),
                 new Kind("DPU", new DpuController(client, options)),
                 new Kind("DPUCluster", new DpuClusterController(client, options)),

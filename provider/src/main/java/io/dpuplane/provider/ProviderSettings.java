@@ -43,6 +43,26 @@ public interface ProviderSettings {
     /** The namespace of the Lease; defaults to the pod's namespace (POD_NAMESPACE) or crossplane-system. */
     Optional<String> leaseNamespace();
 
+    /** How many BFB downloads run at once. */
+    @WithDefault("3")
+    int parallelBfbDownloads();
+
+    /** How many times one BFB download is tried, each try resuming where the last stopped. */
+    @WithDefault("5")
+    int bfbDownloadAttempts();
+
+    /** The delay before the second try of a download; it doubles with every further try. */
+    @WithDefault("1s")
+    Duration bfbDownloadRetryDelay();
+
+    /** How long a transfer may go without receiving a byte before it is cut and resumed. */
+    @WithDefault("60s")
+    Duration bfbDownloadStallTimeout();
+
+    /** How long a failed download waits before it starts afresh. */
+    @WithDefault("1m")
+    Duration bfbFailureBackoff();
+
     /** Whether to log every reconcile step. */
     @WithDefault("false")
     boolean debug();

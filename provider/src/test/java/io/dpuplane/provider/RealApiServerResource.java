@@ -22,7 +22,10 @@ public class RealApiServerResource implements QuarkusTestResourceLifecycleManage
             Path kubeconfig = plane.writeKubeconfig(Files.createTempDirectory("provider-test").resolve("kubeconfig"));
             System.setProperty("kubeconfig", kubeconfig.toString());
             return Map.of("quarkus.kubernetes-client.devservices.enabled", "false",
-                    "dpuplane.provider.poll-interval", "5s");
+                    "dpuplane.provider.poll-interval", "5s",
+                    "dpuplane.provider.bfb-download-retry-delay", "100ms",
+                    "dpuplane.provider.bfb-download-stall-timeout", "2s",
+                    "dpuplane.provider.bfb-failure-backoff", "10m");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,9 +8,10 @@ import java.util.Objects;
 
 /**
  * Which updates of a managed resource are worth a reconcile, as Crossplane's predicate decides: a new
- * generation (spec or deletion), labels or annotations; not our own status writes, and not the
- * create-pending/create-failed bookkeeping. Unlike Crossplane, a user removing a stuck create-pending
- * annotation is acted on at once rather than at the next resync.
+ * generation (spec or deletion), labels or annotations; not our own status writes, and not our own
+ * bookkeeping (the create-pending/succeeded/failed annotations, and the external name set for the first
+ * time), each of which the reconcile that wrote it already acts on. Unlike Crossplane, a user removing a
+ * stuck create-pending annotation is acted on at once rather than at the next resync.
  */
 public final class DesiredStateChanged<R extends HasMetadata> implements OnUpdateFilter<R> {
 
@@ -19,7 +20,7 @@ public final class DesiredStateChanged<R extends HasMetadata> implements OnUpdat
         return !Objects.equals(updated.getMetadata().getGeneration(), old.getMetadata().getGeneration())
                 || !Objects.equals(updated.getMetadata().getDeletionTimestamp(), old.getMetadata().getDeletionTimestamp())
                 || !Objects.equals(updated.getMetadata().getLabels(), old.getMetadata().getLabels())
-                || !Objects.equals(relevant(updated), relevant(old))
+                || !Objects.equals(relevant(updated, old), relevant(old, old))
                 || pendingRemoved(updated, old);
     }
 
@@ -28,7 +29,7 @@ public final class DesiredStateChanged<R extends HasMetadata> implements OnUpdat
                 && CrossplaneAnnotations.get(updated, CrossplaneAnnotations.CREATE_PENDING).isEmpty();
     }
 
-    private static Map<String, String> relevant(HasMetadata resource) {
+    private static Map<String, String> relevant(HasMetadata resource, HasMetadata old) {
         Map<String, String> annotations = resource.getMetadata().getAnnotations();
         if (annotations == null) {
             return Map.of();
@@ -36,6 +37,10 @@ public final class DesiredStateChanged<R extends HasMetadata> implements OnUpdat
         Map<String, String> copy = new HashMap<>(annotations);
         copy.remove(CrossplaneAnnotations.CREATE_PENDING);
         copy.remove(CrossplaneAnnotations.CREATE_FAILED);
+        copy.remove(CrossplaneAnnotations.CREATE_SUCCEEDED);
+        if (CrossplaneAnnotations.externalName(old).isEmpty()) {
+            copy.remove(CrossplaneAnnotations.EXTERNAL_NAME);
+        }
         return copy;
     }
 }

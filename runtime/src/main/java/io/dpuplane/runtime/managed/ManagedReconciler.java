@@ -37,6 +37,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Crossplane managed-resource reconciler, step by step as crossplane-runtime's: pause, management
@@ -47,6 +49,7 @@ import java.util.Optional;
 public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> implements Reconciler<M> {
 
     private static final Duration REQUEUE_NOW = Duration.ofMillis(200);
+    private static final Logger LOG = LoggerFactory.getLogger(ManagedReconciler.class);
 
     private final ExternalConnector<M> connector;
     private final ManagedReconcilerOptions options;
@@ -88,7 +91,10 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             Duration wait = options.rateLimiter().acquire();
             step = wait.isZero() ? run(resource) : Step.done(UpdateControl.<M>noUpdate().rescheduleAfter(wait), Outcome.RATE_LIMITED);
         }
-        options.metrics().reconciled(resource.getKind(), step.outcome(), Duration.ofNanos(System.nanoTime() - started));
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        options.metrics().reconciled(resource.getKind(), step.outcome(), took);
+        LOG.debug("{} {}/{}: {} in {} ms", resource.getKind(), resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(), step.outcome(), took.toMillis());
         if (resource.getStatus() != null && !context.isPrimaryResourceDeleted()) {
             options.metrics().state(resource.getKind(), resource.getMetadata().getUid(),
                     isTrue(resource, Conditions.READY), isTrue(resource, Conditions.SYNCED));
@@ -190,7 +196,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             }
         }
         if (observation.resourceUpToDate() || !policies.shouldUpdate() || !observation.resourceExists()) {
-            return synced(resource);
+            return synced(resource, observation.recheckAfter());
         }
         return update(resource, external);
     }
@@ -240,7 +246,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         options.metrics().driftRepaired(resource.getKind());
         events.record(resource, UPDATED_EXTERNAL_RESOURCE, "Successfully requested update of external resource",
                 annotations(resource));
-        return synced(resource);
+        return synced(resource, null);
     }
 
     private Step deleting(M resource, ExternalObservation observation, ExternalClient<M> external) {
@@ -277,10 +283,14 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         return Step.done(UpdateControl.noUpdate(), Outcome.SUCCESS);
     }
 
-    private Step synced(M resource) {
+    private Step synced(M resource, Duration recheckAfter) {
         setCondition(resource, conditions.reconcileSuccess());
         options.backoff().succeeded(resource.getMetadata().getUid());
-        return Step.done(UpdateControl.patchStatus(resource).rescheduleAfter(options.poll().next(resource)), Outcome.SUCCESS);
+        Duration next = options.poll().next(resource);
+        if (recheckAfter != null && recheckAfter.compareTo(next) < 0) {
+            next = recheckAfter;
+        }
+        return Step.done(UpdateControl.patchStatus(resource).rescheduleAfter(next), Outcome.SUCCESS);
     }
 
     private Step paused(M resource) {
@@ -301,6 +311,8 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
     }
 
     private Step error(M resource, EventReason reason, String message, Exception cause) {
+        LOG.debug("{} {}/{}: {}", resource.getKind(), resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(), message, cause);
         events.record(resource, reason, message, annotations(resource));
         setCondition(resource, conditions.reconcileError(message));
         Duration wait = options.backoff().failed(resource.getMetadata().getUid());

@@ -21,6 +21,8 @@ public class ProviderConfigUsageTracker {
     public static final String LABEL_CONFIG_KIND = "crossplane.io/provider-config-kind";
 
     private final KubernetesClient client;
+    /** Usages known to be recorded, by resource UID, so a steady resource costs no API call per reconcile. */
+    private final Map<String, Map<String, Object>> recorded = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProviderConfigUsageTracker(KubernetesClient client) {
         this.client = client;
@@ -29,6 +31,15 @@ public class ProviderConfigUsageTracker {
     public void track(HasMetadata resource, ProviderConfigReference ref) {
         String namespace = resource.getMetadata().getNamespace();
         String name = resource.getMetadata().getUid();
+        Map<String, Object> wanted = Map.of("kind", ref.getKind(), "name", ref.getName());
+        if (wanted.equals(recorded.get(name))) {
+            return;
+        }
+        apply(resource, ref, namespace, name);
+        recorded.put(name, wanted);
+    }
+
+    private void apply(HasMetadata resource, ProviderConfigReference ref, String namespace, String name) {
         var usages = client.genericKubernetesResources(ProviderConfigs.USAGE).inNamespace(namespace);
         GenericKubernetesResource existing = usages.withName(name).get();
         Map<String, Object> configRef = new LinkedHashMap<>();
@@ -62,6 +73,7 @@ public class ProviderConfigUsageTracker {
 
     /** Removes the resource's usage record (done on deletion; garbage collection would also remove it). */
     public void untrack(HasMetadata resource) {
+        recorded.remove(resource.getMetadata().getUid());
         client.genericKubernetesResources(ProviderConfigs.USAGE).inNamespace(resource.getMetadata().getNamespace())
                 .withName(resource.getMetadata().getUid()).delete();
     }

@@ -22,6 +22,29 @@ public class BFBObservation {
     @JsonPropertyDescription("Progress of the download, while it runs and after.")
     private DownloadProgress download;
 
+    @JsonPropertyDescription("Path of the verified image on the provider's BFB registry, where host agents fetch it "
+            + "(HTTP, with Range support), e.g. /bfbs/<sha256>.bfb.")
+    private String registryPath;
+
+    @JsonPropertyDescription("Number of images in the boot stream.")
+    private Integer images;
+
+    public String getRegistryPath() {
+        return registryPath;
+    }
+
+    public void setRegistryPath(String registryPath) {
+        this.registryPath = registryPath;
+    }
+
+    public Integer getImages() {
+        return images;
+    }
+
+    public void setImages(Integer images) {
+        this.images = images;
+    }
+
     public String getFileName() {
         return fileName;
     }
