@@ -36,8 +36,27 @@ public final class BootStreamValidator {
     private long remaining;
     private long announced;
     private BootStreamException failure;
+    private int captureId = -1;
+    private int captureLimit;
+    private java.io.ByteArrayOutputStream captured;
 
     public BootStreamValidator() {
+    }
+
+    /**
+     * Also keeps the data of the first image with this id, up to a limit (the device side reads its bf.cfg
+     * this way); see {@link #captured()}.
+     */
+    public BootStreamValidator capture(int imageId, int limitBytes) {
+        this.captureId = imageId;
+        this.captureLimit = limitBytes;
+        return this;
+    }
+
+    /** The captured image's data (without padding), once that image has passed and its CRC checked. */
+    public java.util.Optional<byte[]> captured() {
+        return captured == null || images.stream().noneMatch(i -> i.id() == captureId)
+                ? java.util.Optional.empty() : java.util.Optional.of(captured.toByteArray());
     }
 
     /** Feeds the next bytes, in any chunking; throws at the first defect, and the same again on any later call. */
@@ -150,6 +169,9 @@ public final class BootStreamValidator {
     private int readImage(byte[] buffer, int at, int available) throws BootStreamException {
         int take = (int) Math.min(available, remaining);
         crc.update(buffer, at, take);
+        if (current.imageId() == captureId && (captured == null || images.stream().noneMatch(i -> i.id() == captureId))) {
+            keep(buffer, at, take);
+        }
         inventory.scan(buffer, at, take);
         remaining -= take;
         position += take;
@@ -157,6 +179,16 @@ public final class BootStreamValidator {
             endImage();
         }
         return take;
+    }
+
+    private void keep(byte[] buffer, int at, int take) {
+        if (captured == null) {
+            captured = new java.io.ByteArrayOutputStream();
+        }
+        long wanted = Math.min(current.imageLength(), captureLimit) - captured.size();
+        if (wanted > 0) {
+            captured.write(buffer, at, (int) Math.min(take, wanted));
+        }
     }
 
     private void endImage() throws BootStreamException {

@@ -45,6 +45,8 @@ public final class TestControlPlane implements AutoCloseable {
                 .withApiServerVersion(binaries.kubernetesVersion())
                 .withOfflineMode(true)
                 .withUpdateKubeConfig(false)
+                // DPUs join a DPU cluster with short-lived bootstrap tokens, as kubeadm does.
+                .withApiServerFlag("--enable-bootstrap-token-auth")
                 .build());
         long started = System.nanoTime();
         server.start();
