@@ -1,6 +1,7 @@
 package io.dpuplane.testkit.ovs;
 
 import io.dpuplane.testkit.os.Command;
+import io.dpuplane.testkit.os.NetworkNamespace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,10 @@ import java.util.stream.Stream;
 
 /**
  * A private Open vSwitch: its own ovsdb-server and ovs-vswitchd, with run, log and database files in a
- * temporary directory, so it never touches a system OVS. Bridges use the userspace {@code netdev}
- * datapath, which needs no kernel module. Stopped and removed on close.
+ * temporary directory, running in a network namespace of its own, so it never meets a system OVS or another
+ * private one (the userspace datapath's devices would collide). Bridges use the {@code netdev} datapath,
+ * which needs no kernel module. Internal ports are handed to the root namespace, ready to be moved into a
+ * test's namespaces. Stopped and removed on close.
  */
 public final class PrivateOpenVSwitch implements AutoCloseable {
 
@@ -24,9 +27,11 @@ public final class PrivateOpenVSwitch implements AutoCloseable {
 
     private final Path dir;
     private final Map<String, String> env;
+    private final NetworkNamespace namespace;
 
-    private PrivateOpenVSwitch(Path dir) {
+    private PrivateOpenVSwitch(Path dir, NetworkNamespace namespace) {
         this.dir = dir;
+        this.namespace = namespace;
         String d = dir.toString();
         this.env = Map.of("OVS_RUNDIR", d, "OVS_LOGDIR", d, "OVS_DBDIR", d, "OVS_SYSCONFDIR", d);
     }
@@ -43,14 +48,14 @@ public final class PrivateOpenVSwitch implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PrivateOpenVSwitch ovs = new PrivateOpenVSwitch(dir);
+        PrivateOpenVSwitch ovs = new PrivateOpenVSwitch(dir, NetworkNamespace.create("ovs"));
         try {
             ovs.host("ovsdb-tool", "create", dir.resolve("conf.db").toString(), SCHEMA.toString());
-            ovs.host("ovsdb-server", dir.resolve("conf.db").toString(), "--remote=punix:" + ovs.dbSocket(),
+            ovs.daemon("ovsdb-server", dir.resolve("conf.db").toString(), "--remote=punix:" + ovs.dbSocket(),
                     "--pidfile=" + dir.resolve("ovsdb-server.pid"), "--unixctl=" + ovs.control("ovsdb-server"),
                     "--log-file=" + dir.resolve("ovsdb-server.log"), "--detach");
             ovs.vsctl("--no-wait", "init");
-            ovs.host("ovs-vswitchd", "unix:" + ovs.dbSocket(), "--pidfile=" + dir.resolve("ovs-vswitchd.pid"),
+            ovs.daemon("ovs-vswitchd", "unix:" + ovs.dbSocket(), "--pidfile=" + dir.resolve("ovs-vswitchd.pid"),
                     "--unixctl=" + ovs.control("ovs-vswitchd"), "--log-file=" + dir.resolve("ovs-vswitchd.log"),
                     "--detach");
             return ovs;
@@ -82,6 +87,30 @@ public final class PrivateOpenVSwitch implements AutoCloseable {
     /** Adds an internal port: a tap device in the root namespace that a test can move into a namespace. */
     public void addInternalPort(String bridge, String port) {
         vsctl("add-port", bridge, port, "--", "set", "interface", port, "type=internal");
+        awaitLink(port);
+        Command.run("ip", "-n", namespace.name(), "link", "set", port, "netns", "1");
+    }
+
+    /** The namespace the daemons (and the datapath's own devices) live in. */
+    public NetworkNamespace namespace() {
+        return namespace;
+    }
+
+    /** ovs-vswitchd creates the tap device a moment after the database says so; wait for it to exist. */
+    private void awaitLink(String port) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!Command.exec(List.of("ip", "-n", namespace.name(), "link", "show", port), Map.of(),
+                Duration.ofSeconds(10)).succeeded()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ovs-vswitchd did not create the tap device " + port + " within 20 s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Runs {@code ovs-vsctl} against this instance. */
@@ -106,6 +135,12 @@ public final class PrivateOpenVSwitch implements AutoCloseable {
         Command.exec(List.of(command), env, TIMEOUT).orThrow();
     }
 
+    private void daemon(String... command) {
+        List<String> inNamespace = new ArrayList<>(List.of("ip", "netns", "exec", namespace.name()));
+        inNamespace.addAll(List.of(command));
+        Command.exec(inNamespace, env, TIMEOUT).orThrow();
+    }
+
     @Override
     public void close() {
         for (String daemon : List.of("ovs-vswitchd", "ovsdb-server")) {
@@ -113,6 +148,7 @@ public final class PrivateOpenVSwitch implements AutoCloseable {
                 Command.exec(List.of("ovs-appctl", "-t", control(daemon).toString(), "exit"), env, TIMEOUT);
             }
         }
+        namespace.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
