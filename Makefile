@@ -26,6 +26,7 @@ test: testenv ## Run every test CI runs: unit, real API server, real Open vSwitc
 bench: testenv build ## Run the benchmarks (managed reconciler at scale, BFB validation throughput); figures in docs/benchmarks.md
 	$(MVN) $(MVN_FLAGS) -q -pl runtime test-compile exec:java $(ARGS)
 	$(MVN) $(MVN_FLAGS) -q -pl bfb test-compile exec:java $(ARGS)
+	$(MVN) $(MVN_FLAGS) -q -pl agent test-compile exec:java $(ARGS)
 
 .PHONY: clean
 clean: ## Remove build output (the control-plane cache outside the repo stays)
