@@ -243,6 +243,37 @@ class HostAgentEndToEndTest {
     }
 
     @Test
+    void aCardThatFailsAtABootStageFailsTheInstallWithItsConsoleLine() {
+        EmulatedDpu dpu = host.dpu("0000:05:00.0");
+        dpu.setFaults(DeviceFaults.none().failingAt(io.dpuplane.agent.emulator.BootStage.OS_INSTALL));
+        try {
+            String url = registry.serve("/bfbs/fails-to-boot.bfb", good);
+            Operation done = awaitFinished(install("0000:05:00.0", url, goodSha, "").getId());
+            assertThat(done.getState()).isEqualTo(Operation.State.FAILED);
+            assertThat(done.getError()).contains("the DPU failed to boot").contains("Installing the OS");
+        } finally {
+            dpu.setFaults(DeviceFaults.none());
+        }
+    }
+
+    @Test
+    void aCardThatLosesPowerMidInstallFailsTheInstallWithHowFarItGot() {
+        EmulatedDpu dpu = host.dpu("0000:05:00.0");
+        dpu.setFaults(DeviceFaults.none().losingPowerAfter(1 << 20));
+        try {
+            String url = registry.serve("/bfbs/power-loss.bfb", good);
+            Operation done = awaitFinished(install("0000:05:00.0", url, goodSha, "").getId());
+            assertThat(done.getState()).isEqualTo(Operation.State.FAILED);
+            assertThat(done.getError()).satisfiesAnyOf(
+                    e -> assertThat(e).contains("the device stopped taking the boot stream"),
+                    e -> assertThat(e).contains("power lost"));
+            assertThat(dpu.console()).anyMatch(l -> l.contains("power lost"));
+        } finally {
+            dpu.setFaults(DeviceFaults.none());
+        }
+    }
+
+    @Test
     void aClientWithoutACertificateFromTheAgentsCaIsRefused() throws Exception {
         IssuedCertificate stranger = TestCertificateAuthority.create("someone-else").issueClient("intruder");
         var tls = GrpcSslContexts.forClient().trustManager(new java.io.ByteArrayInputStream(
