@@ -5,12 +5,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** The default ClusterProviderConfig the provider's tests use. */
-final class DefaultProviderConfig {
+public final class DefaultProviderConfig {
 
     private DefaultProviderConfig() {
     }
 
-    static void ensureDefaultClusterProviderConfig(KubernetesClient client) {
+    public static void ensureDefaultClusterProviderConfig(KubernetesClient client) {
         if (client.resources(ClusterProviderConfig.class).withName("default").get() == null) {
             client.resource(Serialization.unmarshal("""
                     apiVersion: dpuplane.io/v1alpha1

@@ -1,7 +1,6 @@
 package io.dpuplane.provider.cluster;
 
 import io.dpuplane.apis.provisioning.v1alpha1.DPUCluster;
-import io.dpuplane.provider.NotYetSupported;
 import io.dpuplane.runtime.managed.ManagedReconciler;
 import io.dpuplane.runtime.managed.ManagedReconcilerOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 public final class DpuClusterController extends ManagedReconciler<DPUCluster> {
 
     public DpuClusterController(KubernetesClient client, ManagedReconcilerOptions options) {
-        super(client, "DPUCluster", new NotYetSupported<>("DPUCluster"), options);
+        super(client, "DPUCluster", new DpuClusterConnector(client), options);
     }
 }

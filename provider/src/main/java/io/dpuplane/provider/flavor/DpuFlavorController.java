@@ -1,7 +1,6 @@
 package io.dpuplane.provider.flavor;
 
 import io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor;
-import io.dpuplane.provider.NotYetSupported;
 import io.dpuplane.runtime.managed.ManagedReconciler;
 import io.dpuplane.runtime.managed.ManagedReconcilerOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 public final class DpuFlavorController extends ManagedReconciler<DPUFlavor> {
 
     public DpuFlavorController(KubernetesClient client, ManagedReconcilerOptions options) {
-        super(client, "DPUFlavor", new NotYetSupported<>("DPUFlavor"), options);
+        super(client, "DPUFlavor", new DpuFlavorConnector(), options);
     }
 }
