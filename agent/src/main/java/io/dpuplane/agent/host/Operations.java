@@ -58,15 +58,24 @@ public final class Operations implements AutoCloseable {
         }
     }
 
-    /** Starts an install; refused while another operation runs on the card or when the card is unknown. */
+    /**
+     * Starts an install; refused while another operation runs on the card or when the card is unknown. Asking
+     * again for the same install (same requester and image) while it runs returns the running one, so a caller
+     * that lost the answer (a provider that crashed) never starts a second install.
+     */
     public synchronized OperationRecord startInstall(String pciAddress, String bfbUrl, String sha256, byte[] bfCfg,
             String requestedBy) {
         RshimPort port = ports.apply(pciAddress).orElseThrow(() -> new IllegalArgumentException(
                 "no BlueField with an rshim device at PCI address " + pciAddress + " on this host"));
-        records.values().stream().filter(r -> r.pciAddress().equals(pciAddress) && !r.finished()).findFirst()
-                .ifPresent(r -> {
-                    throw new IllegalStateException("operation " + r.id() + " is already running on " + pciAddress);
-                });
+        Optional<OperationRecord> busy = records.values().stream()
+                .filter(r -> r.pciAddress().equals(pciAddress) && !r.finished()).findFirst();
+        if (busy.isPresent()) {
+            OperationRecord r = busy.get();
+            if (r.requestedBy() != null && r.requestedBy().equals(requestedBy) && r.bfbUrl().equals(bfbUrl)) {
+                return r;
+            }
+            throw new IllegalStateException("operation " + r.id() + " is already running on " + pciAddress);
+        }
         OperationRecord record = new OperationRecord(UUID.randomUUID().toString(), pciAddress, bfbUrl,
                 sha256 == null ? "" : sha256, requestedBy, OperationRecord.State.RUNNING, "Starting", 0, -1, List.of(),
                 null, now(), null, null);

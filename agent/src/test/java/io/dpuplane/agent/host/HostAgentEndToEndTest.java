@@ -170,6 +170,12 @@ class HostAgentEndToEndTest {
         String url = registry.serve("/bfbs/good.bfb", good);
         Operation started = install("0000:03:00.0", url, goodSha, join.bfCfg("host1-dpu-0"));
         assertThat(started.getState()).isEqualTo(Operation.State.RUNNING);
+        assertThat(install("0000:03:00.0", url, goodSha, join.bfCfg("host1-dpu-0")).getId())
+                .as("asking again for the same install gets the running one, never a second install")
+                .isEqualTo(started.getId());
+        assertThatThrownBy(() -> agent.startInstall(StartInstallRequest.newBuilder().setPciAddress("0000:03:00.0")
+                .setBfbUrl(url).setRequestedBy("someone-else").build()))
+                .isInstanceOf(StatusRuntimeException.class).hasMessageContaining("ALREADY_EXISTS");
 
         Operation done = awaitFinished(started.getId());
         assertThat(done.getState()).as(done.getError()).isEqualTo(Operation.State.SUCCEEDED);
