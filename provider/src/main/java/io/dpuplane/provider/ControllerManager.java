@@ -1,6 +1,8 @@
 package io.dpuplane.provider;
 
 import io.dpuplane.provider.bfb.BfbDownloads;
+import io.dpuplane.provider.dpu.AgentChannels;
+import io.dpuplane.provider.dpu.DpuSettings;
 import io.dpuplane.runtime.managed.GlobalRateLimiter;
 import io.dpuplane.runtime.managed.ManagedControllers;
 import io.dpuplane.runtime.managed.ManagedReconciler;
@@ -32,6 +34,7 @@ public class ControllerManager {
     private final ProviderSettings settings;
     private final MeterRegistry registry;
     private final BfbDownloads downloads;
+    private final AgentChannels agents = new AgentChannels();
     private Operator operator;
     private List<String> kinds = List.of();
 
@@ -58,7 +61,9 @@ public class ControllerManager {
             }
         });
         ManagedReconcilerOptions options = options();
-        kinds = ManagedKinds.all(client, options, downloads).stream().map(kind -> {
+        kinds = ManagedKinds.all(client, options, downloads,
+                new DpuSettings(settings.inventoryNamespace(), settings.bfbRegistryUrl(),
+                        settings.agentCallTimeout().toSeconds()), agents).stream().map(kind -> {
             register(kind.controller(), kind.name());
             return kind.name();
         }).toList();
@@ -72,6 +77,7 @@ public class ControllerManager {
         if (operator != null) {
             operator.stop();
         }
+        agents.close();
     }
 
     /** The managed kinds with a registered controller. */

@@ -6,7 +6,9 @@ import io.dpuplane.provider.chain.DpuServiceChainController;
 import io.dpuplane.provider.chain.DpuServiceInterfaceController;
 import io.dpuplane.provider.chain.DpuServiceIpamController;
 import io.dpuplane.provider.cluster.DpuClusterController;
+import io.dpuplane.provider.dpu.AgentChannels;
 import io.dpuplane.provider.dpu.DpuController;
+import io.dpuplane.provider.dpu.DpuSettings;
 import io.dpuplane.provider.flavor.DpuFlavorController;
 import io.dpuplane.provider.service.DpuServiceController;
 import io.dpuplane.runtime.managed.ManagedReconciler;
@@ -24,11 +26,12 @@ final class ManagedKinds {
     record Kind(String name, ManagedReconciler<?> controller) {
     }
 
-    static List<Kind> all(KubernetesClient client, ManagedReconcilerOptions options, BfbDownloads downloads) {
+    static List<Kind> all(KubernetesClient client, ManagedReconcilerOptions options, BfbDownloads downloads,
+            DpuSettings dpuSettings, AgentChannels agents) {
         return List.of(
                 new Kind("BFB", new BfbController(client, options, downloads)),
                 new Kind("DPUFlavor", new DpuFlavorController(client, options)),
-                new Kind("DPU", new DpuController(client, options)),
+                new Kind("DPU", new DpuController(client, options, dpuSettings, agents)),
                 new Kind("DPUCluster", new DpuClusterController(client, options)),
                 new Kind("DPUService", new DpuServiceController(client, options)),
                 new Kind("DPUServiceInterface", new DpuServiceInterfaceController(client, options)),

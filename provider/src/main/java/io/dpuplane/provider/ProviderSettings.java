@@ -63,6 +63,18 @@ public interface ProviderSettings {
     @WithDefault("1m")
     Duration bfbFailureBackoff();
 
+    /** Where the host agents publish their DPUNode and DPUDevice objects. */
+    @WithDefault("dpuplane-system")
+    String inventoryNamespace();
+
+    /** The BFB registry's base URL as host agents reach it, unless a ProviderConfig's bfbCache.registryURL says. */
+    @WithDefault("http://provider-dpuplane.crossplane-system.svc:8080")
+    String bfbRegistryUrl();
+
+    /** How long one call to a host agent may take. */
+    @WithDefault("30s")
+    Duration agentCallTimeout();
+
     /** Whether to log every reconcile step. */
     @WithDefault("false")
     boolean debug();

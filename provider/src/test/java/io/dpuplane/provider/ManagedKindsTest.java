@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.dpuplane.apis.crossplane.Condition;
-import io.dpuplane.apis.provisioning.v1alpha1.DPU;
+import io.dpuplane.apis.svc.v1alpha1.DPUService;
 import io.dpuplane.runtime.Conditions;
 import io.dpuplane.testkit.kube.TestControlPlanes;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -42,31 +42,30 @@ class ManagedKindsTest {
     @Test
     void aKindNotSupportedYetReportsItInSyncedAndTheGauges() {
         DefaultProviderConfig.ensureDefaultClusterProviderConfig(client);
-        DPU dpu = Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: DPU
-                metadata: {name: dpu-host1-0, namespace: default}
+        DPUService service = Serialization.unmarshal("""
+                apiVersion: svc.dpuplane.io/v1alpha1
+                kind: DPUService
+                metadata: {name: doca-telemetry, namespace: default}
                 spec:
                   forProvider:
-                    hostNode: host1
-                    pciAddress: "0000:03:00.0"
-                    bfbRef: {name: doca-2.9}
-                    flavorRef: {name: default}
-                    dpuClusterRef: {name: dpu-cluster}
-                """, DPU.class);
-        client.resource(dpu).create();
+                    source: {repoURL: "https://charts.example/doca"}
+                    chart: doca-telemetry
+                    version: 1.0.0
+                    clusters: {names: [dpu-cluster]}
+                """, DPUService.class);
+        client.resource(service).create();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            DPU current = client.resources(DPU.class).inNamespace("default").withName("dpu-host1-0").get();
+            DPUService current = client.resources(DPUService.class).inNamespace("default").withName("doca-telemetry").get();
             Optional<Condition> synced = current.getStatus() == null ? Optional.empty()
                     : Conditions.find(current.getStatus().getConditions(), Conditions.SYNCED);
             assertThat(synced).hasValueSatisfying(c -> {
                 assertThat(c.getStatus()).isEqualTo("False");
-                assertThat(c.getMessage()).contains("DPU is not yet supported by this version of provider-dpuplane");
+                assertThat(c.getMessage()).contains("DPUService is not yet supported by this version of provider-dpuplane");
             });
         });
         given().when().get("/metrics").then().statusCode(200)
-                .body(containsString("crossplane_managed_resource_exists{gvk=\"DPU\"} 1.0"))
-                .body(containsString("crossplane_managed_resource_synced{gvk=\"DPU\"} 0.0"))
-                .body(containsString("dpuplane_reconcile_total{kind=\"DPU\",outcome=\"error\"}"));
+                .body(containsString("crossplane_managed_resource_exists{gvk=\"DPUService\"} 1.0"))
+                .body(containsString("crossplane_managed_resource_synced{gvk=\"DPUService\"} 0.0"))
+                .body(containsString("dpuplane_reconcile_total{kind=\"DPUService\",outcome=\"error\"}"));
     }
 }

@@ -1,0 +1,190 @@
+package io.dpuplane.e2e.provisioning;
+
+import static io.dpuplane.e2e.provisioning.ProvisioningWorld.NS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dpuplane.agent.emulator.EmulatedDpu;
+import io.dpuplane.apis.crossplane.Condition;
+import io.dpuplane.apis.provisioning.v1alpha1.BFB;
+import io.dpuplane.apis.provisioning.v1alpha1.BFBObservation;
+import io.dpuplane.apis.provisioning.v1alpha1.DPU;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUPhase;
+import io.dpuplane.bfb.BfbVersions;
+import io.dpuplane.bfb.BootStreamWriter;
+import io.dpuplane.runtime.Conditions;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A DPU object becomes a flashed, booted BlueField that is a Ready node of its DPU cluster — or says why not. */
+class DpuProvisioningTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static ProvisioningWorld world;
+
+    @BeforeAll
+    static void start() throws Exception {
+        world = new ProvisioningWorld(Files.createTempDirectory("provisioning"));
+        world.client.resource(Serialization.unmarshal("""
+                apiVersion: dpuplane.io/v1alpha1
+                kind: ClusterProviderConfig
+                metadata: {name: default}
+                spec:
+                  agent: {tlsSecretRef: {name: agent-client-tls, namespace: crossplane-system}}
+                  bfbCache: {registryURL: "%s"}
+                """.formatted(world.registryUrl()), io.dpuplane.apis.config.v1alpha1.ClusterProviderConfig.class))
+                .forceConflicts().serverSideApply();
+        world.client.secrets().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+                .withNewMetadata().withName("dpu-cluster-kubeconfig").endMetadata()
+                .addToStringData("kubeconfig", world.dpuCluster.kubeconfigYaml()).build()).serverSideApply();
+        world.client.resource(Serialization.unmarshal("""
+                apiVersion: provisioning.dpuplane.io/v1alpha1
+                kind: DPUCluster
+                metadata: {name: dpu-cluster, namespace: %s}
+                spec: {forProvider: {type: static, kubeconfigSecretRef: {name: dpu-cluster-kubeconfig}}}
+                """.formatted(NS), io.dpuplane.apis.provisioning.v1alpha1.DPUCluster.class)).create();
+        world.client.resource(Serialization.unmarshal("""
+                apiVersion: provisioning.dpuplane.io/v1alpha1
+                kind: DPUFlavor
+                metadata: {name: default, namespace: %s}
+                spec: {forProvider: {grub: {kernelParameters: [hugepages=3072]}}}
+                """.formatted(NS), io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor.class)).create();
+    }
+
+    @AfterAll
+    static void stop() {
+        world.close();
+    }
+
+    /** A verified BFB as the BFB controller would leave it: Ready, its digest and registry path recorded. */
+    private static void verifiedBfb(String name, byte[] image) throws Exception {
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
+        String path = world.serve(sha + ".bfb", image);
+        world.client.resource(Serialization.unmarshal("""
+                apiVersion: provisioning.dpuplane.io/v1alpha1
+                kind: BFB
+                metadata: {name: %s, namespace: %s}
+                spec: {forProvider: {url: "https://images.example/%s.bfb"}}
+                """.formatted(name, NS, name), BFB.class)).create();
+        BFB b = world.client.resources(BFB.class).inNamespace(NS).withName(name).get();
+        BFBObservation at = new BFBObservation();
+        at.setSha256(sha);
+        at.setRegistryPath(path);
+        at.setSizeBytes((long) image.length);
+        b.requireStatus().setAtProvider(at);
+        Conditions.mark(b, new Conditions(Clock.systemUTC()).available());
+        world.client.resource(b).updateStatus();
+    }
+
+    private static byte[] image(long osBytes) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BootStreamWriter.create().image(2, 4096).versions(new BfbVersions("v2.2", "4.9.1-12", "4.9.1", "2.9.1"))
+                .image(62, osBytes).writeTo(out);
+        return out.toByteArray();
+    }
+
+    private static void dpu(String name, String pci, String bfb) {
+        world.client.resource(Serialization.unmarshal("""
+                apiVersion: provisioning.dpuplane.io/v1alpha1
+                kind: DPU
+                metadata: {name: %s, namespace: %s}
+                spec:
+                  forProvider:
+                    hostNode: host1
+                    pciAddress: "%s"
+                    bfbRef: {name: %s}
+                    flavorRef: {name: default}
+                    dpuClusterRef: {name: dpu-cluster}
+                    nodeEffect: {label: {key: dpuplane.io/provisioning, value: "true"}}
+                    clusterNodeLabels: {dpuplane.io/role: dpu}
+                """.formatted(name, NS, pci, bfb), DPU.class)).create();
+    }
+
+    private static DPU get(String name) {
+        return world.client.resources(DPU.class).inNamespace(NS).withName(name).get();
+    }
+
+    private static Optional<Condition> condition(String name, String type) {
+        DPU dpu = get(name);
+        return dpu == null || dpu.getStatus() == null ? Optional.empty() : Conditions.find(dpu.getStatus().getConditions(), type);
+    }
+
+    @Test
+    void aDpuIsFlashedBootedAndJoinsItsClusterAsAReadyNode() throws Exception {
+        verifiedBfb("doca-2-9-1", image(2 << 20));
+        dpu("host1-dpu0", "0000:03:00.0", "doca-2-9-1");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(condition("host1-dpu0", "Ready"))
+                .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
+        var at = get("host1-dpu0").getStatus().getAtProvider();
+        assertThat(at.getPhase()).isEqualTo(DPUPhase.READY);
+        assertThat(at.getDocaVersion()).isEqualTo("2.9.1");
+        assertThat(at.getDpuNodeName()).isEqualTo("host1-0000-03-00-0");
+        assertThat(at.getInstalled().bfb()).isEqualTo("doca-2-9-1");
+        assertThat(at.getAttempts()).isEqualTo(1);
+
+        Node node = world.dpuCluster.client().nodes().withName("host1-0000-03-00-0").get();
+        assertThat(node.getMetadata().getLabels()).containsEntry("dpuplane.io/role", "dpu");
+        assertThat(world.dpuCluster.client().secrets().inNamespace("kube-system").list().getItems())
+                .as("the join token is gone once the DPU joined")
+                .noneMatch(s -> "bootstrap.kubernetes.io/token".equals(s.getType())
+                        && s.getMetadata().getLabels() != null
+                        && get("host1-dpu0").getMetadata().getUid().equals(s.getMetadata().getLabels().get("dpuplane.io/dpu-uid")));
+        assertThat(world.client.nodes().withName("host1").get().getMetadata().getLabels())
+                .as("the node effect is removed once the DPU is Ready").doesNotContainKey("dpuplane.io/provisioning");
+        assertThat(world.host.dpu("0000:03:00.0").state()).isEqualTo(EmulatedDpu.State.RUNNING);
+    }
+
+    @Test
+    void aProviderRestartMidInstallPicksTheInstallUpByIdAndNeverStartsASecond() throws Exception {
+        EmulatedDpu card = world.host.dpu("0000:05:00.0");
+        card.setFaults(io.dpuplane.agent.emulator.DeviceFaults.none().withRshimThroughput(1 << 20));
+        verifiedBfb("slow", image(4 << 20));
+        dpu("host1-dpu2", "0000:05:00.0", "slow");
+        await().atMost(WAIT).until(() -> {
+            DPU dpu = get("host1-dpu2");
+            return dpu != null && dpu.getStatus() != null && dpu.getStatus().getAtProvider() != null
+                    && dpu.getStatus().getAtProvider().getPhase() == DPUPhase.OS_INSTALLING
+                    && dpu.getStatus().getAtProvider().getInstall() != null
+                    && dpu.getStatus().getAtProvider().getInstall().getOperationId() != null;
+        });
+        world.restartProvider();
+        card.setFaults(io.dpuplane.agent.emulator.DeviceFaults.none());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(condition("host1-dpu2", "Ready"))
+                .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
+        assertThat(get("host1-dpu2").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
+        assertThat(card.console()).filteredOn(l -> l.contains("receiving a boot stream")).hasSize(1);
+    }
+
+    @Test
+    void aCorruptBfbNeverReachesTheCardAndTheDpuSaysWhy() throws Exception {
+        byte[] corrupt = image(1 << 20);
+        corrupt[corrupt.length - 4096] ^= 0x10;
+        verifiedBfb("corrupt", corrupt);
+        dpu("host1-dpu1", "0000:04:00.0", "corrupt");
+        await().atMost(WAIT).untilAsserted(() -> {
+            DPU dpu = get("host1-dpu1");
+            assertThat(dpu.getStatus()).isNotNull();
+            assertThat(dpu.getStatus().getAtProvider()).isNotNull();
+            assertThat(dpu.getStatus().getAtProvider().getLastError()).contains("corrupt BFB stopped")
+                    .contains("CRC mismatch");
+            assertThat(condition("host1-dpu1", "Synced")).hasValueSatisfying(c -> {
+                assertThat(c.getStatus()).isEqualTo("False");
+                assertThat(c.getMessage()).contains("provisioning attempt").contains("failed");
+            });
+        });
+        assertThat(world.host.dpu("0000:04:00.0").installedVersions()).isEmpty();
+        assertThat(List.of(DPUPhase.ERROR, DPUPhase.OS_INSTALLING, DPUPhase.REBOOTING, DPUPhase.NODE_EFFECT))
+                .contains(get("host1-dpu1").getStatus().getAtProvider().getPhase());
+    }
+}

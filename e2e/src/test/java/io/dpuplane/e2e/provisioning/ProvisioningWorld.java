@@ -1,0 +1,159 @@
+package io.dpuplane.e2e.provisioning;
+
+import com.sun.net.httpserver.HttpServer;
+import io.dpuplane.agent.emulator.EmulatedHost;
+import io.dpuplane.agent.host.AgentServer;
+import io.dpuplane.agent.host.HostAgentService;
+import io.dpuplane.agent.host.HostDevice;
+import io.dpuplane.agent.host.HostDiscovery;
+import io.dpuplane.agent.host.InventoryPublisher;
+import io.dpuplane.agent.host.OperationJournal;
+import io.dpuplane.agent.host.Operations;
+import io.dpuplane.agent.host.RshimPort;
+import io.dpuplane.provider.dpu.AgentChannels;
+import io.dpuplane.provider.dpu.DpuController;
+import io.dpuplane.provider.dpu.DpuSettings;
+import io.dpuplane.runtime.managed.Backoff;
+import io.dpuplane.runtime.managed.GlobalRateLimiter;
+import io.dpuplane.runtime.managed.ManagedControllers;
+import io.dpuplane.runtime.managed.ManagedMetrics;
+import io.dpuplane.runtime.managed.ManagedReconcilerOptions;
+import io.dpuplane.runtime.managed.PollSchedule;
+import io.dpuplane.testkit.kube.TestControlPlane;
+import io.dpuplane.testkit.kube.TestControlPlanes;
+import io.dpuplane.testkit.tls.IssuedCertificate;
+import io.dpuplane.testkit.tls.TestCertificateAuthority;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+/**
+ * Everything a DPU is provisioned through, on one machine: the host cluster and a DPU cluster (real API
+ * servers), an emulated host with BlueFields and its host agent (mutual TLS), a BFB registry, and the
+ * provider's DPU controller.
+ */
+final class ProvisioningWorld implements AutoCloseable {
+
+    static final String NS = "fleet";
+    final TestControlPlane hostCluster = TestControlPlanes.host();
+    final TestControlPlane dpuCluster = TestControlPlanes.second();
+    final KubernetesClient client = hostCluster.client();
+    final EmulatedHost host;
+    private final Operations operations;
+    private final AgentServer agent;
+    private final HttpServer registry;
+    private final Map<String, byte[]> images = new ConcurrentHashMap<>();
+    private final AgentChannels channels = new AgentChannels();
+    private Operator operator;
+
+    ProvisioningWorld(Path root) throws IOException {
+        for (String ns : new String[] {NS, "dpuplane-system", "crossplane-system"}) {
+            if (client.namespaces().withName(ns).get() == null) {
+                client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                        .create();
+            }
+        }
+        host = EmulatedHost.start("host1", root.resolve("host1"), 3, 0.002);
+        TestCertificateAuthority ca = TestCertificateAuthority.create("agents");
+        Path agentCerts = ca.issueLocalhostServer("host1-agent").writeTo(root.resolve("agent-certs"));
+        IssuedCertificate provider = ca.issueClient("provider-dpuplane");
+        client.secrets().inNamespace("crossplane-system").resource(new SecretBuilder().withNewMetadata()
+                .withName("agent-client-tls").endMetadata()
+                .addToData(Map.of("ca.crt", b64(provider.caPem()), "tls.crt", b64(provider.certificatePem()),
+                        "tls.key", b64(provider.keyPem()))).build()).serverSideApply();
+
+        HostDiscovery discovery = new HostDiscovery(host.devRoot(), host.sysRoot());
+        operations = new Operations(new OperationJournal(root.resolve("journal")), pci -> rshim(discovery, pci),
+                Duration.ofMinutes(2));
+        agent = AgentServer.start(new InetSocketAddress("127.0.0.1", 0), agentCerts,
+                new HostAgentService("host1", "e2e", discovery::discover, operations));
+        new InventoryPublisher(client, "dpuplane-system", "host1", "localhost:" + agent.port(), "e2e")
+                .publish(discovery.discover(), Map.of());
+
+        registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        registry.setExecutor(Executors.newFixedThreadPool(4));
+        registry.createContext("/", exchange -> {
+            byte[] body = images.get(exchange.getRequestURI().getPath());
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                } catch (IOException e) {
+                    // the agent refused the stream and stopped reading
+                }
+            }
+            exchange.close();
+        });
+        registry.start();
+
+        if (client.nodes().withName("host1").get() == null) {
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("host1").endMetadata().build()).create();
+        }
+        operator = startProvider();
+    }
+
+    private Operator startProvider() {
+        Operator provider = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+                .withConcurrentReconciliationThreads(4));
+        ManagedReconcilerOptions options = new ManagedReconcilerOptions(
+                new PollSchedule(Duration.ofSeconds(5), Duration.ofSeconds(1), 0.1), Duration.ofSeconds(30),
+                Duration.ofSeconds(2), new Backoff(Duration.ofMillis(500), Duration.ofSeconds(5)),
+                new GlobalRateLimiter(100), false, ManagedMetrics.NONE);
+        ManagedControllers.register(provider, new DpuController(client, options,
+                new DpuSettings("dpuplane-system", registryUrl(), 10), channels), "DPU");
+        provider.start();
+        return provider;
+    }
+
+    /** Stops the provider's controllers and starts fresh ones, as a provider pod restart does. */
+    void restartProvider() {
+        operator.stop();
+        operator = startProvider();
+    }
+
+    /** Serves an image on the registry under {@code /bfbs/<name>}; returns the registry path. */
+    String serve(String name, byte[] bfb) {
+        images.put("/bfbs/" + name, bfb);
+        return "/bfbs/" + name;
+    }
+
+    String registryUrl() {
+        return "http://127.0.0.1:" + registry.getAddress().getPort();
+    }
+
+    private static Optional<RshimPort> rshim(HostDiscovery discovery, String pci) {
+        return discovery.discover().stream().filter(d -> d.pciAddress().equals(pci)).findFirst()
+                .flatMap(HostDevice::rshim).map(RshimPort::new);
+    }
+
+    private static String b64(String pem) {
+        return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+        channels.close();
+        agent.close();
+        operations.close();
+        registry.stop(0);
+        host.close();
+    }
+}

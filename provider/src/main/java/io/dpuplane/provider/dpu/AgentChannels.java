@@ -1,0 +1,62 @@
+package io.dpuplane.provider.dpu;
+
+import io.dpuplane.agent.proto.v1.HostAgentGrpc;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.NettyChannelBuilder;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+
+/**
+ * Mutual-TLS channels to host agents, one per agent endpoint and credentials (a rotated Secret gets a new
+ * channel), with the provider's client certificate from the ProviderConfig's agent Secret.
+ */
+public final class AgentChannels implements AutoCloseable {
+
+    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+
+    /** A stub for the agent at {@code endpoint} (host:port), each call bounded by the deadline. */
+    public HostAgentGrpc.HostAgentBlockingStub agent(String endpoint, Secret credentials, long deadlineSeconds) {
+        String key = endpoint + "@" + credentials.getMetadata().getUid() + "/" + credentials.getMetadata().getResourceVersion();
+        ManagedChannel channel = channels.computeIfAbsent(key, k -> open(endpoint, credentials));
+        return HostAgentGrpc.newBlockingStub(channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
+    }
+
+    private static ManagedChannel open(String endpoint, Secret credentials) {
+        int colon = endpoint.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("agent endpoint " + endpoint + " has no port");
+        }
+        try {
+            var tls = GrpcSslContexts.forClient()
+                    .trustManager(new ByteArrayInputStream(data(credentials, "ca.crt")))
+                    .keyManager(new ByteArrayInputStream(data(credentials, "tls.crt")),
+                            new ByteArrayInputStream(data(credentials, "tls.key")))
+                    .build();
+            return NettyChannelBuilder.forAddress(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1)))
+                    .sslContext(tls).build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("the agent credentials in Secret " + credentials.getMetadata().getNamespace()
+                    + "/" + credentials.getMetadata().getName() + " are not a usable certificate and key: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] data(Secret secret, String key) {
+        String value = secret.getData() == null ? null : secret.getData().get(key);
+        if (value == null) {
+            throw new IllegalStateException("Secret " + secret.getMetadata().getNamespace() + "/"
+                    + secret.getMetadata().getName() + " has no " + key + " (it needs ca.crt, tls.crt and tls.key)");
+        }
+        return Base64.getDecoder().decode(value);
+    }
+
+    @Override
+    public void close() {
+        channels.values().forEach(ManagedChannel::shutdownNow);
+    }
+}

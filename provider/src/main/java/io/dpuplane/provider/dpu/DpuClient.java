@@ -1,0 +1,237 @@
+package io.dpuplane.provider.dpu;
+
+import com.google.protobuf.ByteString;
+import io.dpuplane.agent.proto.v1.GetOperationRequest;
+import io.dpuplane.agent.proto.v1.HostAgentGrpc;
+import io.dpuplane.agent.proto.v1.Operation;
+import io.dpuplane.agent.proto.v1.StartInstallRequest;
+import io.dpuplane.apis.provisioning.v1alpha1.DPU;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUObservation;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUParameters;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUPhase;
+import io.dpuplane.apis.provisioning.v1alpha1.InstallProgress;
+import io.dpuplane.apis.provisioning.v1alpha1.InstalledRevision;
+import io.dpuplane.provider.flavor.BfCfgRenderer;
+import io.dpuplane.runtime.Conditions;
+import io.dpuplane.runtime.managed.ExternalClient;
+import io.dpuplane.runtime.managed.ExternalCreation;
+import io.dpuplane.runtime.managed.ExternalObservation;
+import io.dpuplane.runtime.managed.ExternalUpdate;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.grpc.StatusRuntimeException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One DPU's provisioning as an external resource: it exists once an install was started or done, and is up
+ * to date when the installed revision (BFB content and flavor rendering) is the desired one. Observe follows
+ * the phases — an install in flight through the host agent (by operation id, so a provider restart picks it
+ * up), then the Node joining the DPU cluster — and records each in status; create and update start an
+ * install; delete removes node effects, the Node and the join token, and leaves the card as it is.
+ */
+final class DpuClient implements ExternalClient<DPU> {
+
+    private static final Duration FOLLOW = Duration.ofSeconds(2);
+
+    private final KubernetesClient client;
+    private final GenericKubernetesResource providerConfig;
+    private final DpuSettings settings;
+    private final AgentChannels agents;
+    private final NodeEffects nodeEffects;
+    private final Conditions conditions = new Conditions(Clock.systemUTC());
+
+    DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents) {
+        this.client = client;
+        this.providerConfig = providerConfig;
+        this.settings = settings;
+        this.agents = agents;
+        this.nodeEffects = new NodeEffects(client);
+    }
+
+    @Override
+    public ExternalObservation observe(DPU dpu) {
+        DPUObservation at = observation(dpu);
+        if (dpu.isMarkedForDeletion()) {
+            return at.getPhase() == DPUPhase.DELETING ? ExternalObservation.absent() : ExternalObservation.upToDate(Map.of());
+        }
+        DpuInputs inputs;
+        try {
+            inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
+        } catch (DpuInputs.Waiting waiting) {
+            if (at.getInstalled() == null && operationId(at).isEmpty()) {
+                at.setPhase(DPUPhase.PENDING);
+            }
+            Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", waiting.getMessage()));
+            return new ExternalObservation(true, true, false, Map.of(), null, Duration.ofSeconds(5));
+        }
+        if (operationId(at).isPresent()) {
+            return installing(dpu, at, inputs);
+        }
+        boolean upToDate = Objects.equals(at.getInstalled(), inputs.desired());
+        if (!upToDate) {
+            Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", at.getInstalled() == null
+                    ? "provisioning" : "re-provisioning: the BFB or flavor changed"));
+            return new ExternalObservation(exists(at), false, false, Map.of(), "installed " + at.getInstalled()
+                    + ", want " + inputs.desired(), null);
+        }
+        return joining(dpu, at, inputs);
+    }
+
+    /** Starts an install (node effect first); asking the agent again for a running one returns it. */
+    @Override
+    public ExternalCreation create(DPU dpu) {
+        DPUParameters p = dpu.getSpec().getForProvider();
+        DpuInputs inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
+        DPUObservation at = observation(dpu);
+        at.setPhase(DPUPhase.NODE_EFFECT);
+        nodeEffects.apply(p.hostNode(), p.nodeEffect());
+        String dpuNode = DpuNames.nodeName(p.hostNode(), pciAddress(dpu));
+        String token;
+        BfCfgRenderer.Join join;
+        try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
+            token = cluster.createToken(dpu.getMetadata().getUid());
+            join = new BfCfgRenderer.Join(dpuNode, cluster.apiServer(), cluster.caBase64(), token);
+        }
+        BfCfgRenderer.Rendered bfCfg = BfCfgRenderer.render(inputs.flavorName(), inputs.flavor().getSpec().getForProvider(),
+                Optional.of(join));
+        if (!bfCfg.fits()) {
+            throw new IllegalStateException("DPUFlavor " + inputs.flavorName() + " renders a bf.cfg over "
+                    + BfCfgRenderer.MAX_BYTES + " bytes");
+        }
+        Operation op = agent(inputs).startInstall(StartInstallRequest.newBuilder().setPciAddress(pciAddress(dpu))
+                .setBfbUrl(inputs.bfbUrl()).setBfbSha256(inputs.bfb().getStatus().getAtProvider().getSha256())
+                .setBfCfg(ByteString.copyFrom(bfCfg.bytes())).setRequestedBy(requester(dpu)).build());
+        InstallProgress install = new InstallProgress();
+        install.setOperationId(op.getId());
+        install.setStage(op.getStage());
+        at.setInstall(install);
+        at.setDpuNodeName(dpuNode);
+        at.setPhase(DPUPhase.OS_INSTALLING);
+        at.setAttempts((at.getAttempts() == null ? 0 : at.getAttempts()) + 1);
+        return ExternalCreation.none();
+    }
+
+    @Override
+    public ExternalUpdate update(DPU dpu) {
+        create(dpu);
+        return ExternalUpdate.none();
+    }
+
+    @Override
+    public void delete(DPU dpu) {
+        DPUObservation at = observation(dpu);
+        DPUParameters p = dpu.getSpec().getForProvider();
+        nodeEffects.remove(p.hostNode(), p.nodeEffect());
+        try {
+            DpuInputs inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
+            try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
+                cluster.deleteToken(dpu.getMetadata().getUid());
+                if (at.getDpuNodeName() != null) {
+                    cluster.deleteNode(at.getDpuNodeName());
+                }
+            }
+        } catch (DpuInputs.Waiting gone) {
+            // the DPU cluster is gone already: nothing left there to clean up
+        }
+        at.setPhase(DPUPhase.DELETING);
+    }
+
+    private ExternalObservation installing(DPU dpu, DPUObservation at, DpuInputs inputs) {
+        Operation op;
+        try {
+            op = agent(inputs).getOperation(GetOperationRequest.newBuilder().setId(at.getInstall().getOperationId()).build());
+        } catch (StatusRuntimeException e) {
+            throw new IllegalStateException("cannot reach the host agent of " + dpu.getSpec().getForProvider().hostNode()
+                    + " at " + inputs.agentEndpoint() + ": " + e.getStatus().getCode() + " "
+                    + Optional.ofNullable(e.getStatus().getDescription()).orElse(""));
+        }
+        InstallProgress install = at.getInstall();
+        install.setStage(op.getStage());
+        install.setBytesPushed(op.getBytesPushed());
+        install.setTotalBytes(op.getTotalBytes() > 0 ? op.getTotalBytes() : null);
+        install.setPercent(op.getTotalBytes() > 0 ? (op.getBytesPushed() * 100 / op.getTotalBytes()) + "%" : null);
+        install.setLastConsoleLines(op.getConsoleList().subList(Math.max(0, op.getConsoleCount() - 5), op.getConsoleCount()));
+        switch (op.getState()) {
+            case RUNNING -> {
+                at.setPhase("Booting".equals(op.getStage()) ? DPUPhase.REBOOTING : DPUPhase.OS_INSTALLING);
+                Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", op.getStage() + ": "
+                        + op.getBytesPushed() + (op.getTotalBytes() > 0 ? " of " + op.getTotalBytes() : "") + " bytes"));
+                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+            }
+            case SUCCEEDED -> {
+                at.setInstalled(inputs.desired());
+                at.setDocaVersion(op.getDocaVersion());
+                at.setBfbVersion(inputs.bfb().getMetadata().getName());
+                at.setLastError(null);
+                install.setOperationId(null);
+                at.setPhase(DPUPhase.DPU_CLUSTER_CONFIG);
+                return joining(dpu, at, inputs);
+            }
+            default -> {
+                install.setOperationId(null);
+                at.setPhase(DPUPhase.ERROR);
+                at.setLastError(op.getError());
+                Conditions.mark(dpu, conditions.unavailable("provisioning attempt " + at.getAttempts() + " failed: "
+                        + op.getError()));
+                throw new IllegalStateException("provisioning attempt " + at.getAttempts() + " failed: " + op.getError());
+            }
+        }
+    }
+
+    private ExternalObservation joining(DPU dpu, DPUObservation at, DpuInputs inputs) {
+        DPUParameters p = dpu.getSpec().getForProvider();
+        try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
+            boolean joined = cluster.node(at.getDpuNodeName()).map(DpuClusterAccess::ready).orElse(false);
+            if (!joined) {
+                at.setPhase(DPUPhase.DPU_CLUSTER_CONFIG);
+                Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for node "
+                        + at.getDpuNodeName() + " to join the DPU cluster and be Ready"));
+                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+            }
+            if (at.getPhase() != DPUPhase.READY) {
+                cluster.label(at.getDpuNodeName(), p.clusterNodeLabels() == null ? Map.of() : p.clusterNodeLabels());
+                cluster.deleteToken(dpu.getMetadata().getUid());
+                nodeEffects.remove(p.hostNode(), p.nodeEffect());
+            }
+        }
+        at.setPhase(DPUPhase.READY);
+        Conditions.mark(dpu, conditions.available());
+        return ExternalObservation.upToDate(Map.of());
+    }
+
+    private HostAgentGrpc.HostAgentBlockingStub agent(DpuInputs inputs) {
+        return agents.agent(inputs.agentEndpoint(), inputs.agentCredentials(), settings.agentDeadlineSeconds());
+    }
+
+    private static boolean exists(DPUObservation at) {
+        return at.getInstalled() != null || operationId(at).isPresent();
+    }
+
+    private static Optional<String> operationId(DPUObservation at) {
+        return Optional.ofNullable(at.getInstall()).map(InstallProgress::getOperationId).filter(id -> !id.isEmpty());
+    }
+
+    private String pciAddress(DPU dpu) {
+        DPUParameters p = dpu.getSpec().getForProvider();
+        if (p.pciAddress() != null) {
+            return p.pciAddress();
+        }
+        throw new IllegalStateException("DPU " + dpu.getMetadata().getName() + " names its card by deviceRef; "
+                + "this provider version needs pciAddress");
+    }
+
+    private static String requester(DPU dpu) {
+        return dpu.getMetadata().getNamespace() + "/" + dpu.getMetadata().getName() + "/" + dpu.getMetadata().getUid();
+    }
+
+    private static DPUObservation observation(DPU dpu) {
+        if (dpu.requireStatus().getAtProvider() == null) {
+            dpu.getStatus().setAtProvider(new DPUObservation());
+        }
+        return dpu.getStatus().getAtProvider();
+    }
+}

@@ -1,0 +1,127 @@
+package io.dpuplane.provider.dpu;
+
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the DPU controller does in a DPU cluster: a short-lived bootstrap token per DPU (and the RBAC that
+ * lets a bootstrapping node register itself), the joined Node, its labels, and clean-up.
+ */
+final class DpuClusterAccess implements AutoCloseable {
+
+    static final String BOOTSTRAP_ROLE = "dpuplane:dpu-bootstrap";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KubernetesClient client;
+    private final Config config;
+
+    DpuClusterAccess(String kubeconfig) {
+        this.config = Config.fromKubeconfig(kubeconfig);
+        config.setRequestTimeout(10_000);
+        this.client = new KubernetesClientBuilder().withConfig(config).build();
+    }
+
+    String apiServer() {
+        return config.getMasterUrl();
+    }
+
+    /** The CA a joining node trusts: the kubeconfig's, base64 PEM as kubeconfigs carry it. */
+    String caBase64() {
+        if (config.getCaCertData() != null) {
+            return config.getCaCertData();
+        }
+        if (config.getCaCertFile() != null) {
+            try {
+                return java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(
+                        java.nio.file.Path.of(config.getCaCertFile())));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot read the DPU cluster's CA " + config.getCaCertFile(), e);
+            }
+        }
+        throw new IllegalStateException("the DPU cluster's kubeconfig names no certificate authority; DPUs could "
+                + "not verify the cluster they join");
+    }
+
+    /** A new one-hour bootstrap token for a DPU, as {@code id.secret}; the id is stable per DPU. */
+    String createToken(String dpuUid) {
+        ensureBootstrapRbac();
+        String id = tokenId(dpuUid);
+        String secret = HexFormat.of().formatHex(RANDOM.generateSeed(8));
+        var secrets = client.secrets().inNamespace("kube-system");
+        secrets.withName("bootstrap-token-" + id).delete();
+        secrets.resource(new SecretBuilder().withNewMetadata().withName("bootstrap-token-" + id)
+                .addToLabels("dpuplane.io/dpu-uid", dpuUid).endMetadata()
+                .withType("bootstrap.kubernetes.io/token")
+                .withStringData(Map.of("token-id", id, "token-secret", secret, "usage-bootstrap-authentication", "true",
+                        "expiration", Instant.now().plus(1, ChronoUnit.HOURS).toString(),
+                        "description", "dpuplane: joins one DPU, deleted once it has"))
+                .build()).create();
+        return id + "." + secret;
+    }
+
+    void deleteToken(String dpuUid) {
+        client.secrets().inNamespace("kube-system").withName("bootstrap-token-" + tokenId(dpuUid)).delete();
+    }
+
+    Optional<Node> node(String name) {
+        return Optional.ofNullable(client.nodes().withName(name).get());
+    }
+
+    static boolean ready(Node node) {
+        return node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus().getConditions()
+                .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    void label(String nodeName, Map<String, String> labels) {
+        if (!labels.isEmpty()) {
+            client.nodes().withName(nodeName).edit(n -> {
+                n.getMetadata().getLabels().putAll(labels);
+                return n;
+            });
+        }
+    }
+
+    void deleteNode(String nodeName) {
+        client.nodes().withName(nodeName).delete();
+    }
+
+    private void ensureBootstrapRbac() {
+        if (client.rbac().clusterRoleBindings().withName(BOOTSTRAP_ROLE).get() != null) {
+            return;
+        }
+        client.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName(BOOTSTRAP_ROLE)
+                .endMetadata()
+                .withRules(new PolicyRuleBuilder().withApiGroups("").withResources("nodes", "nodes/status")
+                                .withVerbs("get", "create", "update", "patch").build(),
+                        new PolicyRuleBuilder().withApiGroups("coordination.k8s.io").withResources("leases")
+                                .withVerbs("get", "create", "update", "patch").build())
+                .build()).serverSideApply();
+        client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
+                .withName(BOOTSTRAP_ROLE).endMetadata()
+                .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
+                .withName(BOOTSTRAP_ROLE).endRoleRef()
+                .addNewSubject().withKind("Group").withApiGroup("rbac.authorization.k8s.io")
+                .withName("system:bootstrappers").endSubject().build()).serverSideApply();
+    }
+
+    private static String tokenId(String dpuUid) {
+        return dpuUid.replace("-", "").substring(0, 6).toLowerCase();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

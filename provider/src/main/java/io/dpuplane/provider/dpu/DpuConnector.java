@@ -1,0 +1,26 @@
+package io.dpuplane.provider.dpu;
+
+import io.dpuplane.apis.provisioning.v1alpha1.DPU;
+import io.dpuplane.runtime.managed.ExternalClient;
+import io.dpuplane.runtime.managed.ExternalConnector;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+/** Connects a DPU to what provisions it: its host agent, the DPU cluster, and the host Node. */
+public final class DpuConnector implements ExternalConnector<DPU> {
+
+    private final KubernetesClient client;
+    private final DpuSettings settings;
+    private final AgentChannels agents;
+
+    public DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents) {
+        this.client = client;
+        this.settings = settings;
+        this.agents = agents;
+    }
+
+    @Override
+    public ExternalClient<DPU> connect(DPU resource, GenericKubernetesResource providerConfig) {
+        return new DpuClient(client, providerConfig, settings, agents);
+    }
+}

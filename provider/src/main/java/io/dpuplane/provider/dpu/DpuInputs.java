@@ -1,0 +1,121 @@
+package io.dpuplane.provider.dpu;
+
+import io.dpuplane.apis.provisioning.v1alpha1.BFB;
+import io.dpuplane.apis.provisioning.v1alpha1.DPU;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUCluster;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUNode;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUParameters;
+import io.dpuplane.apis.provisioning.v1alpha1.InstalledRevision;
+import io.dpuplane.runtime.Conditions;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything one DPU's provisioning needs, looked up once per reconcile: the BFB (verified), the flavor, the
+ * DPU cluster's kubeconfig, the host's agent endpoint and the credentials to call it. A missing or unready
+ * input is a {@link Waiting} with a message that names it.
+ */
+record DpuInputs(BFB bfb, DPUFlavor flavor, String clusterKubeconfig, String agentEndpoint, Secret agentCredentials,
+        String registryUrl) {
+
+    /** An input is not there yet; provisioning waits for it. */
+    static final class Waiting extends RuntimeException {
+        Waiting(String message) {
+            super(message);
+        }
+    }
+
+    static DpuInputs resolve(KubernetesClient client, DPU dpu, GenericKubernetesResource providerConfig,
+            DpuSettings settings) {
+        DPUParameters p = dpu.getSpec().getForProvider();
+        String ns = dpu.getMetadata().getNamespace();
+        BFB bfb = client.resources(BFB.class).inNamespace(ns).withName(p.bfbRef().name()).get();
+        if (bfb == null || !ready(bfb.getStatus() == null ? null : bfb.getStatus().getConditions())
+                || bfb.getStatus().getAtProvider() == null || bfb.getStatus().getAtProvider().getRegistryPath() == null) {
+            throw new Waiting("waiting for BFB " + ns + "/" + p.bfbRef().name() + " to be verified and Ready");
+        }
+        DPUFlavor flavor = client.resources(DPUFlavor.class).inNamespace(ns).withName(p.flavorRef().name()).get();
+        if (flavor == null) {
+            throw new Waiting("waiting for DPUFlavor " + ns + "/" + p.flavorRef().name() + " to exist");
+        }
+        DPUCluster cluster = client.resources(DPUCluster.class).inNamespace(ns).withName(p.dpuClusterRef().name()).get();
+        if (cluster == null || cluster.getSpec().getForProvider().kubeconfigSecretRef() == null) {
+            throw new Waiting("waiting for DPUCluster " + ns + "/" + p.dpuClusterRef().name()
+                    + " (a static cluster with its kubeconfig Secret)");
+        }
+        var ref = cluster.getSpec().getForProvider().kubeconfigSecretRef();
+        String kubeconfig = secretValue(client, ns, ref.name(), ref.key() == null ? "kubeconfig" : ref.key())
+                .orElseThrow(() -> new Waiting("waiting for the kubeconfig Secret " + ns + "/" + ref.name()
+                        + " of DPUCluster " + p.dpuClusterRef().name()));
+        DPUNode node = client.resources(DPUNode.class).inNamespace(settings.inventoryNamespace()).withName(p.hostNode()).get();
+        if (node == null || node.getSpec() == null || node.getSpec().agentEndpoint() == null) {
+            throw new Waiting("waiting for the host agent on " + p.hostNode() + " to report (no DPUNode "
+                    + settings.inventoryNamespace() + "/" + p.hostNode() + ")");
+        }
+        return new DpuInputs(bfb, flavor, kubeconfig, node.getSpec().agentEndpoint(),
+                agentCredentials(client, dpu, providerConfig), registryUrl(providerConfig, settings));
+    }
+
+    /** The revision this DPU should run: which BFB content and which flavor rendering. */
+    InstalledRevision desired() {
+        return new InstalledRevision(bfb.getMetadata().getName(), bfb.getStatus().getAtProvider().getSha256(),
+                flavor.getMetadata().getName(), flavorDigest());
+    }
+
+    String bfbUrl() {
+        return registryUrl.replaceAll("/+$", "") + bfb.getStatus().getAtProvider().getRegistryPath();
+    }
+
+    /** The digest of the flavor's rendering: a changed flavor re-provisions, the same one never does. */
+    private String flavorDigest() {
+        byte[] rendered = io.dpuplane.provider.flavor.BfCfgRenderer.render(flavorName(),
+                flavor.getSpec().getForProvider(), Optional.empty()).bytes();
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(rendered));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String flavorName() {
+        return flavor.getMetadata().getNamespace() + "/" + flavor.getMetadata().getName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Secret agentCredentials(KubernetesClient client, DPU dpu, GenericKubernetesResource config) {
+        Map<String, Object> spec = (Map<String, Object>) config.getAdditionalProperties().getOrDefault("spec", Map.of());
+        Map<String, Object> agent = (Map<String, Object>) spec.getOrDefault("agent", Map.of());
+        Map<String, Object> ref = (Map<String, Object>) agent.getOrDefault("tlsSecretRef", Map.of());
+        String name = (String) ref.get("name");
+        String namespace = (String) ref.getOrDefault("namespace", dpu.getMetadata().getNamespace());
+        Secret secret = name == null ? null : client.secrets().inNamespace(namespace).withName(name).get();
+        if (secret == null) {
+            throw new IllegalStateException("the provider config's agent credentials Secret " + namespace + "/" + name
+                    + " does not exist");
+        }
+        return secret;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String registryUrl(GenericKubernetesResource config, DpuSettings settings) {
+        Map<String, Object> spec = (Map<String, Object>) config.getAdditionalProperties().getOrDefault("spec", Map.of());
+        Map<String, Object> cache = (Map<String, Object>) spec.getOrDefault("bfbCache", Map.of());
+        return (String) cache.getOrDefault("registryURL", settings.registryUrl());
+    }
+
+    private static Optional<String> secretValue(KubernetesClient client, String ns, String name, String key) {
+        Secret secret = client.secrets().inNamespace(ns).withName(name).get();
+        return Optional.ofNullable(secret).map(Secret::getData).map(d -> d.get(key))
+                .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8));
+    }
+
+    private static boolean ready(java.util.List<io.dpuplane.apis.crossplane.Condition> conditions) {
+        return Conditions.find(conditions, Conditions.READY).map(c -> "True".equals(c.getStatus())).orElse(false);
+    }
+}
