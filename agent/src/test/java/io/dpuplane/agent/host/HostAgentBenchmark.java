@@ -3,6 +3,7 @@ package io.dpuplane.agent.host;
 import io.dpuplane.agent.emulator.EmulatedHost;
 import io.dpuplane.bfb.BfbVersions;
 import io.dpuplane.bfb.BootStreamWriter;
+import io.dpuplane.testkit.http.LoopbackFileServer;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class HostAgentBenchmark {
         int mib = Integer.getInteger("bench.mib", 512);
         Path root = Files.createTempDirectory("agent-bench");
         try (EmulatedHost host = EmulatedHost.start("bench", root.resolve("host"), 64, 0.0001);
-                RegistryServer registry = new RegistryServer()) {
+                LoopbackFileServer registry = new LoopbackFileServer()) {
             HostDiscovery discovery = new HostDiscovery(host.devRoot(), host.sysRoot());
             List<HostDevice> devices = discovery.discover();
             System.gc();

@@ -20,6 +20,7 @@ import io.dpuplane.apis.provisioning.v1alpha1.DPUNode;
 import io.dpuplane.apis.provisioning.v1alpha1.DeviceHealth;
 import io.dpuplane.bfb.BfbVersions;
 import io.dpuplane.bfb.BootStreamWriter;
+import io.dpuplane.testkit.http.LoopbackFileServer;
 import io.dpuplane.testkit.kube.TestControlPlane;
 import io.dpuplane.testkit.kube.TestControlPlanes;
 import io.dpuplane.testkit.tls.IssuedCertificate;
@@ -58,7 +59,7 @@ class HostAgentEndToEndTest {
 
     private static Path root;
     private static EmulatedHost host;
-    private static RegistryServer registry;
+    private static LoopbackFileServer registry;
     private static Operations operations;
     private static AgentServer server;
     private static TestCertificateAuthority ca;
@@ -73,7 +74,7 @@ class HostAgentEndToEndTest {
     static void start() throws Exception {
         root = Files.createTempDirectory("emulated-host");
         host = EmulatedHost.start("host1", root.resolve("host1"), 3, 0.002);
-        registry = new RegistryServer();
+        registry = new LoopbackFileServer();
         good = bfb(4 << 20);
         goodSha = sha256(good);
         HostDiscovery discovery = new HostDiscovery(host.devRoot(), host.sysRoot());

@@ -1,6 +1,5 @@
 package io.dpuplane.e2e.provisioning;
 
-import com.sun.net.httpserver.HttpServer;
 import io.dpuplane.agent.emulator.EmulatedHost;
 import io.dpuplane.agent.host.AgentServer;
 import io.dpuplane.agent.host.HostAgentService;
@@ -19,6 +18,7 @@ import io.dpuplane.runtime.managed.ManagedControllers;
 import io.dpuplane.runtime.managed.ManagedMetrics;
 import io.dpuplane.runtime.managed.ManagedReconcilerOptions;
 import io.dpuplane.runtime.managed.PollSchedule;
+import io.dpuplane.testkit.http.LoopbackFileServer;
 import io.dpuplane.testkit.kube.TestControlPlane;
 import io.dpuplane.testkit.kube.TestControlPlanes;
 import io.dpuplane.testkit.tls.IssuedCertificate;
@@ -29,8 +29,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +37,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 
 /**
  * Everything a DPU is provisioned through, on one machine: the host cluster and a DPU cluster (real API
@@ -56,8 +52,7 @@ final class ProvisioningWorld implements AutoCloseable {
     final EmulatedHost host;
     private final Operations operations;
     private final AgentServer agent;
-    private final HttpServer registry;
-    private final Map<String, byte[]> images = new ConcurrentHashMap<>();
+    private final LoopbackFileServer registry = new LoopbackFileServer();
     private final AgentChannels channels = new AgentChannels();
     private Operator operator;
 
@@ -85,23 +80,6 @@ final class ProvisioningWorld implements AutoCloseable {
         new InventoryPublisher(client, "dpuplane-system", "host1", "localhost:" + agent.port(), "e2e")
                 .publish(discovery.discover(), Map.of());
 
-        registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        registry.setExecutor(Executors.newFixedThreadPool(4));
-        registry.createContext("/", exchange -> {
-            byte[] body = images.get(exchange.getRequestURI().getPath());
-            if (body == null) {
-                exchange.sendResponseHeaders(404, -1);
-            } else {
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                } catch (IOException e) {
-                    // the agent refused the stream and stopped reading
-                }
-            }
-            exchange.close();
-        });
-        registry.start();
 
         if (client.nodes().withName("host1").get() == null) {
             client.nodes().resource(new NodeBuilder().withNewMetadata().withName("host1").endMetadata().build()).create();
@@ -130,12 +108,12 @@ final class ProvisioningWorld implements AutoCloseable {
 
     /** Serves an image on the registry under {@code /bfbs/<name>}; returns the registry path. */
     String serve(String name, byte[] bfb) {
-        images.put("/bfbs/" + name, bfb);
+        registry.serve("/bfbs/" + name, bfb);
         return "/bfbs/" + name;
     }
 
     String registryUrl() {
-        return "http://127.0.0.1:" + registry.getAddress().getPort();
+        return registry.baseUrl();
     }
 
     private static Optional<RshimPort> rshim(HostDiscovery discovery, String pci) {
@@ -153,7 +131,7 @@ final class ProvisioningWorld implements AutoCloseable {
         channels.close();
         agent.close();
         operations.close();
-        registry.stop(0);
+        registry.close();
         host.close();
     }
 }

@@ -1,4 +1,4 @@
-package io.dpuplane.agent.host;
+package io.dpuplane.testkit.http;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
-/** A loopback stand-in for the provider's BFB registry. */
-final class RegistryServer implements AutoCloseable {
+/** Serves byte arrays over HTTP on loopback, by path (a stand-in for the BFB registry, a chart repository...). */
+public final class LoopbackFileServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
-    RegistryServer() {
+    public LoopbackFileServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -32,7 +32,7 @@ final class RegistryServer implements AutoCloseable {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 } catch (IOException e) {
-                    // the agent stopped reading: it refused the stream
+                    // the client stopped reading (an agent refusing a stream does)
                 }
             }
             exchange.close();
@@ -40,9 +40,14 @@ final class RegistryServer implements AutoCloseable {
         server.start();
     }
 
-    String serve(String path, byte[] body) {
+    /** Serves {@code body} at {@code path} and returns its URL. */
+    public String serve(String path, byte[] body) {
         files.put(path, body);
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return baseUrl() + path;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     @Override
