@@ -27,6 +27,7 @@ bench: testenv build ## Run the benchmarks (managed reconciler at scale, BFB val
 	$(MVN) $(MVN_FLAGS) -q -pl runtime test-compile exec:java $(ARGS)
 	$(MVN) $(MVN_FLAGS) -q -pl bfb test-compile exec:java $(ARGS)
 	$(MVN) $(MVN_FLAGS) -q -pl agent test-compile exec:java $(ARGS)
+	$(MVN) $(MVN_FLAGS) -q -pl agent test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java "-Dexec.args=-cp %classpath io.dpuplane.agent.dpu.ServiceChainBenchmark"
 
 .PHONY: clean
 clean: ## Remove build output (the control-plane cache outside the repo stays)

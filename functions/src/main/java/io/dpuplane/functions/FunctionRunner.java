@@ -1,53 +1,44 @@
 package io.dpuplane.functions;
 
-import com.google.protobuf.Duration;
-import com.google.protobuf.Value;
 import io.dpuplane.functions.proto.v1.FunctionRunnerService;
-import io.dpuplane.functions.proto.v1.ResponseMeta;
-import io.dpuplane.functions.proto.v1.Result;
 import io.dpuplane.functions.proto.v1.RunFunctionRequest;
 import io.dpuplane.functions.proto.v1.RunFunctionResponse;
-import io.dpuplane.functions.proto.v1.Severity;
 import io.quarkus.grpc.GrpcService;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
 
 /**
- * The one gRPC entry point Crossplane calls. It honours the protocol every function must (copy the tag,
- * pass desired state through, set a TTL) and dispatches on the step input's kind; a kind no dpuplane
- * function handles is a Fatal result naming it.
+ * {@code apiextensions.fn.proto.v1.FunctionRunnerService}, the service Crossplane v1.17 and later call.
+ * Runs on a worker thread: composing thousands of DPUs must not hold a Vert.x event loop.
  */
 @GrpcService
 public class FunctionRunner implements FunctionRunnerService {
 
-    static final Duration TTL = Duration.newBuilder().setSeconds(60).build();
+    private static final Logger LOG = Logger.getLogger(FunctionRunner.class);
+
+    private final FunctionDispatcher dispatcher;
+
+    public FunctionRunner(FunctionDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
 
     @Override
+    @Blocking
     public Uni<RunFunctionResponse> runFunction(RunFunctionRequest request) {
-        return Uni.createFrom().item(() -> run(request));
+        return Uni.createFrom().item(() -> run(dispatcher, request));
     }
 
-    RunFunctionResponse run(RunFunctionRequest request) {
-        RunFunctionResponse.Builder response = RunFunctionResponse.newBuilder()
-                .setMeta(ResponseMeta.newBuilder().setTag(request.getMeta().getTag()).setTtl(TTL))
-                .setDesired(request.getDesired());
-        if (request.hasContext()) {
-            response.setContext(request.getContext());
+    static RunFunctionResponse run(FunctionDispatcher dispatcher, RunFunctionRequest request) {
+        long start = System.nanoTime();
+        RunFunctionResponse response = dispatcher.run(request);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("RunFunction tag=%s input=%s: %d composed, %d results, %d requirements in %.1f ms",
+                    request.getMeta().getTag(), request.getInput().getFieldsMap().containsKey("kind")
+                            ? request.getInput().getFieldsOrThrow("kind").getStringValue() : "-",
+                    response.getDesired().getResourcesCount(), response.getResultsCount(),
+                    response.getRequirements().getResourcesCount(), (System.nanoTime() - start) / 1e6);
         }
-        String kind = inputKind(request);
-        return response.addResults(Result.newBuilder()
-                        .setSeverity(Severity.SEVERITY_FATAL)
-                        .setReason("UnknownInput")
-                        .setMessage(kind.isEmpty()
-                                ? "the pipeline step has no input: give it an input with apiVersion and kind"
-                                : "no dpuplane function handles input kind " + kind))
-                .build();
-    }
-
-    private static String inputKind(RunFunctionRequest request) {
-        if (!request.hasInput()) {
-            return "";
-        }
-        Value kind = request.getInput().getFieldsMap().get("kind");
-        return kind == null ? "" : kind.getStringValue();
+        return response;
     }
 }
