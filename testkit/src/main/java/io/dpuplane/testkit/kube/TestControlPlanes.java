@@ -11,6 +11,7 @@ public final class TestControlPlanes {
 
     private static TestControlPlane host;
     private static TestControlPlane second;
+    private static final java.util.Map<String, ClusterControllers> CONTROLLERS = new java.util.HashMap<>();
 
     private TestControlPlanes() {
     }
@@ -30,6 +31,14 @@ public final class TestControlPlanes {
             second = startWithShutdownHook("second");
         }
         return second;
+    }
+
+    /**
+     * The kube-controller-manager and kube-scheduler of a control plane of this JVM, started on first use
+     * and shared (one pair per control plane).
+     */
+    public static synchronized ClusterControllers controllers(TestControlPlane plane) {
+        return CONTROLLERS.computeIfAbsent(plane.name(), name -> ClusterControllers.start(plane));
     }
 
     private static TestControlPlane startWithShutdownHook(String name) {
