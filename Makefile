@@ -10,12 +10,16 @@ ARGS ?=
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
+.PHONY: sandbox
+sandbox: testenv build ## The whole system on this machine: emulated BlueFields provisioned, services deployed, traffic chained (ARGS=--exit-when-ready to stop once Ready)
+	bin/dpuplane sandbox up $(ARGS)
+
 .PHONY: build
 build: ## Build every module and app (tests skipped); then bin/dpuplane works
 	$(MVN) $(MVN_FLAGS) -DskipTests install
 
 .PHONY: testenv
-testenv: ## Build (or reuse from the DPUPLANE_CACHE directory) the Go-built kube-apiserver, etcd, kubectl, controller-manager, scheduler and Crossplane CLI
+testenv: ## Build (or reuse from the DPUPLANE_CACHE directory) the Go-built kube-apiserver, etcd, kubectl, controller-manager, scheduler, Crossplane CLI and core, crane
 	tools/testenv/build.sh all
 
 .PHONY: test

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the real control-plane binaries the tests and the sandbox run, from published Go modules:
 # kube-apiserver, kube-controller-manager, kube-scheduler, kubectl and etcd (wrapper module k8s/),
-# and the Crossplane CLI (wrapper module crossplane/). Each binary is stamped with its version, cached
-# outside the repo under $DPUPLANE_CACHE keyed by version, and rebuilt only when missing.
+# the Crossplane CLI and Crossplane core with its CRDs (wrapper module crossplane/), and crane, the
+# loopback OCI registry the package tests push to (wrapper module crane/). Each binary is stamped with
+# its version, cached outside the repo under $DPUPLANE_CACHE keyed by version, and rebuilt only when missing.
 #
-# Usage: tools/testenv/build.sh [k8s|crossplane|all]   (default: all)
+# Usage: tools/testenv/build.sh [k8s|crossplane|crane|argocd|all]   (default: all)
 # Prints, last, the directory fabric8 kube-api-test reads (KUBE_API_TEST_DIR).
 set -euo pipefail
 
@@ -18,6 +19,7 @@ kube_api_test_dir="$cache/kubeapitest"
 k8s_out="$bin_root/kubernetes-$K8S_VERSION"
 etcd_out="$bin_root/etcd-$ETCD_VERSION"
 xp_out="$bin_root/crossplane-$CROSSPLANE_VERSION"
+crane_out="$bin_root/crane-$CRANE_VERSION"
 log_dir="$cache/logs"
 mkdir -p "$bin_root" "$log_dir"
 
@@ -82,7 +84,36 @@ build_crossplane() {
       -o "$xp_out.tmp/crossplane" github.com/crossplane/crossplane/v2/cmd/crank)
     mkdir -p "$xp_out" && mv "$xp_out.tmp/crossplane" "$xp_out/crossplane" && rmdir "$xp_out.tmp"
   fi
+  if [ ! -x "$xp_out/crossplane-core" ]; then
+    mkdir -p "$xp_out.tmp"
+    (cd "$here/crossplane" && step "crossplane-core-$CROSSPLANE_VERSION" go build \
+      -ldflags "-s -w -X=github.com/crossplane/crossplane/v2/internal/version.version=v$CROSSPLANE_VERSION" \
+      -o "$xp_out.tmp/crossplane-core" github.com/crossplane/crossplane/v2/cmd/crossplane)
+    mkdir -p "$xp_out" && mv "$xp_out.tmp/crossplane-core" "$xp_out/crossplane-core" && rmdir "$xp_out.tmp"
+  fi
   seed_validate_cache
+  copy_core_crds
+}
+
+# `crossplane core init` installs Crossplane's own CRDs from a directory (CRDS_PATH); keep the ones of the
+# pinned module next to the core binary so tests need no Go module cache.
+copy_core_crds() {
+  [ -s "$xp_out/crds/pkg.crossplane.io_functions.yaml" ] && return 0
+  local module_dir
+  module_dir=$(cd "$here/crossplane" && go list -m -f '{{.Dir}}' github.com/crossplane/crossplane/v2)
+  [ -d "$module_dir/cluster/crds" ] || { say "FAILED step 'copy core CRDs': no CRDs in $module_dir/cluster/crds"; exit 1; }
+  rm -rf "$xp_out/crds.tmp" && mkdir -p "$xp_out/crds.tmp"
+  cp "$module_dir"/cluster/crds/*.yaml "$xp_out/crds.tmp/" && chmod 0644 "$xp_out/crds.tmp"/*.yaml
+  rm -rf "$xp_out/crds" && mv "$xp_out/crds.tmp" "$xp_out/crds"
+}
+
+build_crane() {
+  [ -x "$crane_out/crane" ] && return 0
+  mkdir -p "$crane_out.tmp"
+  (cd "$here/crane" && step "crane-$CRANE_VERSION" go build \
+    -ldflags "-s -w -X=github.com/google/go-containerregistry/cmd/crane/cmd.Version=v$CRANE_VERSION" \
+    -o "$crane_out.tmp/crane" github.com/google/go-containerregistry/cmd/crane)
+  mkdir -p "$crane_out" && mv "$crane_out.tmp/crane" "$crane_out/crane" && rmdir "$crane_out.tmp"
 }
 
 # `crossplane beta validate` checks Crossplane's own kinds (Composition, XRD, ...) against the core package's
@@ -101,13 +132,18 @@ seed_validate_cache() {
 
 what=${1:-all}
 case "$what" in
-  k8s|crossplane|all) ;;
-  *) say "usage: $0 [k8s|crossplane|all]"; exit 2 ;;
+  k8s|crossplane|crane|argocd|all) ;;
+  *) say "usage: $0 [k8s|crossplane|crane|argocd|all]"; exit 2 ;;
 esac
 need_build=false
 case "$what" in k8s|all) for f in "$k8s_out"/{kube-apiserver,kube-controller-manager,kube-scheduler,kubectl} "$etcd_out/etcd"; do [ -x "$f" ] || need_build=true; done ;; esac
-case "$what" in crossplane|all) [ -x "$xp_out/crossplane" ] && [ -s "$xp_out/validate-cache/xpkg.crossplane.io/crossplane/crossplane@v$CROSSPLANE_VERSION/package.yaml" ] || need_build=true ;; esac
+case "$what" in crossplane|all) for f in "$xp_out"/{crossplane,crossplane-core} "$xp_out/crds/pkg.crossplane.io_functions.yaml" \
+    "$xp_out/validate-cache/xpkg.crossplane.io/crossplane/crossplane@v$CROSSPLANE_VERSION/package.yaml"; do [ -e "$f" ] || need_build=true; done ;; esac
+case "$what" in crane|all) [ -x "$crane_out/crane" ] || need_build=true ;; esac
 $need_build && require_go
 case "$what" in k8s|all) build_k8s ;; esac
 case "$what" in crossplane|all) build_crossplane ;; esac
+case "$what" in crane|all) build_crane ;; esac
+# The ArgoCD CRDs, for the DPUService ArgoCD backend's tests (a Go module download, no build).
+case "$what" in argocd|all) ARGOCD_VERSION=$ARGOCD_VERSION "$here/argocd-crds.sh" >&2 ;; esac
 echo "$kube_api_test_dir"

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Every managed kind has a running controller; kinds whose behaviour is not built yet say so in Synced. */
+/** Every managed kind has a running controller; a resource that cannot be reconciled says why in Synced and the gauges. */
 @QuarkusTest
 @QuarkusTestResource(RealApiServerResource.class)
 class ManagedKindsTest {
@@ -40,7 +40,7 @@ class ManagedKindsTest {
     }
 
     @Test
-    void aKindNotSupportedYetReportsItInSyncedAndTheGauges() {
+    void aResourceThatCannotBeReconciledSaysWhyInSyncedAndTheGauges() {
         DefaultProviderConfig.ensureDefaultClusterProviderConfig(client);
         DPUService service = Serialization.unmarshal("""
                 apiVersion: svc.dpuplane.io/v1alpha1
@@ -60,7 +60,7 @@ class ManagedKindsTest {
                     : Conditions.find(current.getStatus().getConditions(), Conditions.SYNCED);
             assertThat(synced).hasValueSatisfying(c -> {
                 assertThat(c.getStatus()).isEqualTo("False");
-                assertThat(c.getMessage()).contains("DPUService is not yet supported by this version of provider-dpuplane");
+                assertThat(c.getMessage()).contains("chart repository https://charts.example/doca cannot be read");
             });
         });
         given().when().get("/metrics").then().statusCode(200)

@@ -64,6 +64,12 @@ public interface AgentSettings {
     @WithDefault("2")
     int emulatedDpusPerHost();
 
+    /**
+     * Emulator mode: a kubeconfig of the DPU cluster the emulated kubelets keep using once joined (their
+     * post-bootstrap credential) and play pods with; unset, they keep their bootstrap token.
+     */
+    Optional<Path> emulatorKubeletKubeconfig();
+
     /** Emulator mode: real boot durations times this (0.01 makes a 3-minute boot take about 2 s). */
     @WithDefault("0.01")
     double emulatorTimeScale();

@@ -1,6 +1,7 @@
 package io.dpuplane.agent.app;
 
 import io.dpuplane.agent.emulator.EmulatedHost;
+import io.dpuplane.agent.emulator.KubeletCredentials;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,8 @@ public class EmulatorMode {
         for (int i = 0; i < settings.emulatedHosts(); i++) {
             String name = "host-" + i;
             hosts.add(EmulatedHost.start(name, settings.emulatorRoot().resolve(name), settings.emulatedDpusPerHost(),
-                    settings.emulatorTimeScale()));
+                    settings.emulatorTimeScale(), settings.emulatorKubeletKubeconfig().map(KubeletCredentials::kubeconfig)
+                            .orElse(KubeletCredentials.bootstrapTokenOnly())));
         }
         LOG.infof("emulating %d hosts x %d BlueFields under %s (time scale %s)", settings.emulatedHosts(),
                 settings.emulatedDpusPerHost(), settings.emulatorRoot(), settings.emulatorTimeScale());

@@ -3,6 +3,7 @@ package io.dpuplane.agent.emulator;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -20,13 +21,21 @@ import java.util.Map;
  */
 final class ClusterNode implements AutoCloseable {
 
-    private final BfCfg.ClusterJoin join;
-    private final KubernetesClient client;
-    private final Map<String, String> labels;
+    /** What a BlueField-3 offers its pods: 16 Arm cores, 32 GiB. */
+    private static final Map<String, Quantity> CAPACITY = Map.of("cpu", new Quantity("16"),
+            "memory", new Quantity("32Gi"), "pods", new Quantity("110"));
 
-    ClusterNode(BfCfg.ClusterJoin join, Map<String, String> labels) {
+    private final BfCfg.ClusterJoin join;
+    private final KubernetesClient bootstrap;
+    private final KubeletCredentials credentials;
+    private final Map<String, String> labels;
+    private KubernetesClient client;
+    private PodLifecycle pods;
+
+    ClusterNode(BfCfg.ClusterJoin join, Map<String, String> labels, KubeletCredentials credentials) {
         this.join = join;
         this.labels = labels;
+        this.credentials = credentials;
         ConfigBuilder config = new ConfigBuilder(Config.empty()).withMasterUrl(join.apiServer())
                 .withOauthToken(join.bootstrapToken()).withRequestTimeout(10_000);
         if (join.caCertBase64() != null) {
@@ -34,7 +43,8 @@ final class ClusterNode implements AutoCloseable {
         } else {
             config.withTrustCerts(true);
         }
-        this.client = new KubernetesClientBuilder().withConfig(config.build()).build();
+        this.bootstrap = new KubernetesClientBuilder().withConfig(config.build()).build();
+        this.client = bootstrap;
     }
 
     /** Registers the Node as Ready (or refreshes it) and renews its Lease. */
@@ -50,6 +60,8 @@ final class ClusterNode implements AutoCloseable {
         }
         nodes.withName(join.nodeName()).editStatus(node -> {
             node.getStatus().setConditions(List.of(condition));
+            node.getStatus().setCapacity(CAPACITY);
+            node.getStatus().setAllocatable(CAPACITY);
             return node;
         });
         var leases = client.leases().inNamespace("kube-node-lease");
@@ -65,9 +77,28 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
+    /**
+     * After the first heartbeat (the join, with the bootstrap token): keeps working with the kubelet's own
+     * credential when there is one, and plays the pods bound to this node.
+     */
+    void joined() {
+        if (pods != null) {
+            return;
+        }
+        credentials.client().ifPresent(own -> client = own);
+        if (client != bootstrap) {
+            pods = PodLifecycle.start(client, List.of(join.nodeName()));
+        }
+    }
 
     @Override
     public void close() {
-        client.close();
+        if (pods != null) {
+            pods.close();
+        }
+        if (client != bootstrap) {
+            client.close();
+        }
+        bootstrap.close();
     }
 }

@@ -39,6 +39,7 @@ public final class EmulatedDpu implements AutoCloseable {
     private final DeviceIdentity identity;
     private final Path rshim;
     private final double timeScale;
+    private final KubeletCredentials kubelet;
     private volatile DeviceFaults faults;
     private volatile State state = State.IDLE;
     private volatile BootStage stage;
@@ -51,7 +52,13 @@ public final class EmulatedDpu implements AutoCloseable {
     private long miscStamp;
 
     EmulatedDpu(DeviceIdentity identity, Path devRoot, Path sysRoot, double timeScale, DeviceFaults faults) {
+        this(identity, devRoot, sysRoot, timeScale, faults, KubeletCredentials.bootstrapTokenOnly());
+    }
+
+    EmulatedDpu(DeviceIdentity identity, Path devRoot, Path sysRoot, double timeScale, DeviceFaults faults,
+            KubeletCredentials kubelet) {
         this.identity = identity;
+        this.kubelet = kubelet;
         this.rshim = devRoot.resolve("rshim" + identity.rshimIndex());
         this.timeScale = timeScale;
         this.faults = faults;
@@ -196,6 +203,13 @@ public final class EmulatedDpu implements AutoCloseable {
         booter.start();
     }
 
+    /** The card loses power: its OS and kubelet stop (the Node stops being renewed) until a reset boots it. */
+    public void powerOff() {
+        console("power lost");
+        stopBooting();
+        state = State.POWERED_OFF;
+    }
+
     private synchronized void stopBooting() {
         if (booter != null) {
             booter.interrupt();
@@ -248,11 +262,12 @@ public final class EmulatedDpu implements AutoCloseable {
         Duration period = scaled(Duration.ofSeconds(10)).compareTo(Duration.ofMillis(200)) < 0
                 ? Duration.ofMillis(200) : scaled(Duration.ofSeconds(10));
         try (ClusterNode node = new ClusterNode(join.get(), Map.of("dpuplane.io/pci-address",
-                identity.pciAddress().replace(':', '-'), "node-role.kubernetes.io/dpu", ""))) {
+                identity.pciAddress().replace(':', '-'), "node-role.kubernetes.io/dpu", ""), kubelet)) {
             boolean announced = false;
             while (!Thread.currentThread().isInterrupted() && !closed) {
                 try {
                     node.heartbeat(true, "kubelet is posting ready status");
+                    node.joined();
                     if (!announced) {
                         console("kubelet: joined the DPU cluster as node " + join.get().nodeName());
                         announced = true;

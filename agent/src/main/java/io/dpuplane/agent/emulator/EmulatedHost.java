@@ -27,6 +27,11 @@ public final class EmulatedHost implements AutoCloseable {
 
     /** A host with {@code count} BlueField-3 cards at buses 03, 04, ... and rshim0, rshim1, .... */
     public static EmulatedHost start(String name, Path root, int count, double timeScale) {
+        return start(name, root, count, timeScale, KubeletCredentials.bootstrapTokenOnly());
+    }
+
+    /** The same, whose DPUs' kubelets keep working with {@code kubelet} once joined (see {@link KubeletCredentials}). */
+    public static EmulatedHost start(String name, Path root, int count, double timeScale, KubeletCredentials kubelet) {
         EmulatedHost host = new EmulatedHost(name, root);
         try {
             Files.createDirectories(host.devRoot());
@@ -38,7 +43,7 @@ public final class EmulatedHost implements AutoCloseable {
             String pci = String.format(Locale.ROOT, "0000:%02x:00.0", 3 + i);
             String serial = String.format(Locale.ROOT, "MT%04dX%05d", Math.abs(name.hashCode()) % 10000, i);
             host.dpus.add(new EmulatedDpu(new DeviceIdentity(pci, i, DpuModel.BLUEFIELD_3, serial, "900-9D3B6-00CV-AA0"),
-                    host.devRoot(), host.sysRoot(), timeScale, DeviceFaults.none()));
+                    host.devRoot(), host.sysRoot(), timeScale, DeviceFaults.none(), kubelet));
         }
         return host;
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * realistic sizes, the SoftwareInventory, the bf.cfg when given, a kernel, and an initramfs that makes up the
  * size asked for. The firmware is filler: structurally real, it boots nothing.
  */
-final class SyntheticBundle {
+public final class SyntheticBundle {
 
     private static final long BL2 = 45_061;
     private static final long BL31 = 163_847;
@@ -46,6 +46,18 @@ final class SyntheticBundle {
                     + initramfs + " bytes, and an image is at most " + MAX_IMAGE);
         }
         return writer.image(ImageType.INITRAMFS.id(), initramfs);
+    }
+
+    /** A whole synthetic BFB of about {@code size} bytes for a DOCA release, as {@code dpuplane bfb build} writes it. */
+    public static byte[] bytes(String doca, long size) {
+        String bsp = bspFor(doca);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) Math.min(size + 64, Integer.MAX_VALUE));
+        try {
+            writer(new BfbVersions(bsp, bsp, bsp, doca), size, null).writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** The BSP release that goes with a DOCA release: DOCA 2.9.1 comes with BSP 4.9.1; null when unparseable. */

@@ -25,9 +25,15 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** A DPU object becomes a flashed, booted BlueField that is a Ready node of its DPU cluster — or says why not. */
+// The three DPUs share host1, and a failing one re-applies its node effect on every retry: the happy path,
+// which checks the node effect is removed, runs first.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DpuProvisioningTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -121,6 +127,7 @@ class DpuProvisioningTest {
     }
 
     @Test
+    @Order(1)
     void aDpuIsFlashedBootedAndJoinsItsClusterAsAReadyNode() throws Exception {
         verifiedBfb("doca-2-9-1", image(2 << 20));
         dpu("host1-dpu0", "0000:03:00.0", "doca-2-9-1");
@@ -143,9 +150,45 @@ class DpuProvisioningTest {
         assertThat(world.client.nodes().withName("host1").get().getMetadata().getLabels())
                 .as("the node effect is removed once the DPU is Ready").doesNotContainKey("dpuplane.io/provisioning");
         assertThat(world.host.dpu("0000:03:00.0").state()).isEqualTo(EmulatedDpu.State.RUNNING);
+
+        // A label change on a Ready DPU relabels its Node in place, without flashing it again.
+        world.client.resources(DPU.class).inNamespace(NS).withName("host1-dpu0").edit(d -> {
+            d.getSpec().getForProvider().clusterNodeLabels().put("dpuplane.io/tier", "edge");
+            return d;
+        });
+        await("the node relabelled").atMost(WAIT).until(() -> "edge".equals(world.dpuCluster.client().nodes()
+                .withName("host1-0000-03-00-0").get().getMetadata().getLabels().get("dpuplane.io/tier")));
+        assertThat(get("host1-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
+
+        // Health after Ready: the Node going NotReady makes the DPU say so, and it recovers with the Node. The
+        // card loses power first, so its kubelet stops posting Ready and the test plays it instead.
+        world.host.dpu("0000:03:00.0").powerOff();
+        nodeReady("host1-0000-03-00-0", "False", "KubeletNotReady", "PLEG is not healthy");
+        await("the DPU reports its node NotReady").atMost(WAIT).untilAsserted(() -> assertThat(
+                condition("host1-dpu0", "Ready")).hasValueSatisfying(c -> {
+                    assertThat(c.getStatus()).isEqualTo("False");
+                    assertThat(c.getReason()).isEqualTo("Unavailable");
+                    assertThat(c.getMessage()).isEqualTo("node host1-0000-03-00-0 is NotReady in the DPU cluster: "
+                            + "False KubeletNotReady PLEG is not healthy");
+                }));
+        nodeReady("host1-0000-03-00-0", "True", "KubeletReady", "kubelet is posting ready status");
+        await("the DPU Ready again").atMost(WAIT).untilAsserted(() -> assertThat(condition("host1-dpu0", "Ready"))
+                .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True")));
+        assertThat(get("host1-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
+    }
+
+    /** Plays the DPU's kubelet (whose bootstrap token is gone once joined) reporting its Ready condition. */
+    private static void nodeReady(String node, String status, String reason, String message) {
+        await("node status written").atMost(WAIT).ignoreExceptions().until(() -> world.dpuCluster.client().nodes()
+                .withName(node).editStatus(n -> {
+            n.getStatus().setConditions(List.of(new io.fabric8.kubernetes.api.model.NodeConditionBuilder()
+                    .withType("Ready").withStatus(status).withReason(reason).withMessage(message).build()));
+            return n;
+        }) != null);
     }
 
     @Test
+    @Order(2)
     void aProviderRestartMidInstallPicksTheInstallUpByIdAndNeverStartsASecond() throws Exception {
         EmulatedDpu card = world.host.dpu("0000:05:00.0");
         card.setFaults(io.dpuplane.agent.emulator.DeviceFaults.none().withRshimThroughput(1 << 20));
@@ -167,6 +210,7 @@ class DpuProvisioningTest {
     }
 
     @Test
+    @Order(3)
     void aCorruptBfbNeverReachesTheCardAndTheDpuSaysWhy() throws Exception {
         byte[] corrupt = image(1 << 20);
         corrupt[corrupt.length - 4096] ^= 0x10;

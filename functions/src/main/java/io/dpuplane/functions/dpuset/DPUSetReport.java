@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@code DPUsUpdated}), and events only when that changed since the status the composite last reported,
  * because Crossplane rate-limits events per object.
  */
-final class DPUSetReport {
+public final class DPUSetReport {
 
     static final String DPUS_READY = "DPUsReady";
     static final String DPUS_UPDATED = "DPUsUpdated";
@@ -22,7 +22,7 @@ final class DPUSetReport {
      * Everything the report is made of, for one round: the status the set reported last ({@code null}
      * before its first), the one it reports now, the rollout, the failed DPUs, and why no card matched.
      */
-    record Round(DPUSetStatus previous, DPUSetStatus now, Rollout.Plan plan, List<ObservedDpu> failed,
+    public record Round(DPUSetStatus previous, DPUSetStatus now, Rollout.Plan plan, List<ObservedDpu> failed,
             String noMatch) {
 
         Optional<DPUSetStatus> before() {
@@ -30,7 +30,7 @@ final class DPUSetReport {
         }
     }
 
-    static void report(FunctionResponse response, Round round) {
+    public static void report(FunctionResponse response, Round round) {
         conditions(response, round);
         events(response, round);
     }

@@ -9,11 +9,15 @@ import java.util.Optional;
  * The counts a DPUSet reports in its status. {@code desired = ready + provisioning + failed};
  * {@code updated} counts the DPUs whose spec already names the set's BFB and flavor (new cards included).
  */
-record DPUSetStatus(int desired, int ready, int provisioning, int failed, int updated) {
+public record DPUSetStatus(int desired, int ready, int provisioning, int failed, int updated) {
 
     /** The counts the composite reported after the last reconcile, if it has any yet. */
     static Optional<DPUSetStatus> reportedBy(Unstructured composite) {
-        Unstructured status = composite.object("status");
+        return readFrom(composite.object("status"));
+    }
+
+    /** The counts in a status object (a DPUSet's status, a DPUDeployment's status.dpus), if it has any. */
+    public static Optional<DPUSetStatus> readFrom(Unstructured status) {
         if (status.number("desired").isEmpty()) {
             return Optional.empty();
         }
@@ -21,15 +25,15 @@ record DPUSetStatus(int desired, int ready, int provisioning, int failed, int up
                 count(status, "provisioning"), count(status, "failed"), count(status, "updated")));
     }
 
-    int outdated() {
+    public int outdated() {
         return desired - updated;
     }
 
-    boolean allReady() {
+    public boolean allReady() {
         return desired > 0 && ready == desired;
     }
 
-    Struct toStruct() {
+    public Struct toStruct() {
         return Struct.newBuilder()
                 .putFields("desired", Structs.number(desired))
                 .putFields("ready", Structs.number(ready))

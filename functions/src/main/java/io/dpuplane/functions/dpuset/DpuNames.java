@@ -12,7 +12,7 @@ import java.util.Locale;
  * Names are DNS-1123 labels (at most 63 characters); a name that had to be shortened or had characters
  * replaced ends in a hash of the original, so two cards never share one.
  */
-final class DpuNames {
+public final class DpuNames {
 
     static final int MAX_LENGTH = 63;
     private static final int HASH_LENGTH = 8;
@@ -37,7 +37,7 @@ final class DpuNames {
     }
 
     /** A DNS-1123 label for any text, deterministic, with a hash suffix where the text had to change. */
-    static String label(String text) {
+    public static String label(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.length() <= MAX_LENGTH && isLabel(lower)) {
             return lower;

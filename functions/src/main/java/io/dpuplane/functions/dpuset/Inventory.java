@@ -1,10 +1,10 @@
 package io.dpuplane.functions.dpuset;
 
-import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import io.dpuplane.apis.provisioning.v1alpha1.Provisioning;
 import io.dpuplane.functions.sdk.FunctionRequest;
 import io.dpuplane.functions.sdk.FunctionResponse;
+import io.dpuplane.functions.sdk.StructFields;
 import io.dpuplane.functions.sdk.Unstructured;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,18 +74,23 @@ final class Inventory {
             hosts = hostNames(nodes.get(), namespace, spec.nodeLabels());
         }
         Set<String> models = spec.models();
+        Map<String, String> labels = spec.deviceLabels();
+        Set<String> pciAddresses = new HashSet<>(spec.pciAddresses());
         Map<String, Device> selected = new LinkedHashMap<>();
         for (Unstructured object : devices.get()) {
-            Unstructured card = object.object("spec");
-            String node = card.string("nodeName").orElse("");
-            String pci = card.string("pciAddress").orElse("");
-            String model = card.string("model").orElse("");
+            Map<String, Value> fields = StructFields.of(object.object());
+            Map<String, Value> metadata = StructFields.struct(fields, "metadata");
+            Map<String, Value> card = StructFields.struct(fields, "spec");
+            String node = StructFields.text(card, "nodeName");
+            String pci = StructFields.text(card, "pciAddress");
+            String model = StructFields.text(card, "model");
             boolean chosen = !node.isEmpty() && !pci.isEmpty() && (hosts == null || hosts.contains(node))
-                    && (spec.pciAddresses().isEmpty() || spec.pciAddresses().contains(pci))
+                    && (pciAddresses.isEmpty() || pciAddresses.contains(pci))
                     && (models.isEmpty() || models.contains(model))
-                    && inNamespace(object, namespace) && hasLabels(object, spec.deviceLabels());
+                    && inNamespace(metadata, namespace)
+                    && (labels.isEmpty() || StructFields.hasLabels(StructFields.struct(metadata, "labels"), labels));
             if (chosen) {
-                Device device = Device.of(object.name(), node, pci, model);
+                Device device = Device.of(StructFields.text(metadata, "name"), node, pci, model);
                 selected.putIfAbsent(device.key(), device);
             }
         }
@@ -98,33 +103,22 @@ final class Inventory {
     private static Set<String> hostNames(List<Unstructured> nodes, String namespace, Map<String, String> labels) {
         Set<String> names = new HashSet<>();
         for (Unstructured node : nodes) {
-            if (inNamespace(node, namespace) && hasLabels(node, labels)) {
-                names.add(node.name());
-                node.string("spec", "hostname").ifPresent(names::add);
+            Map<String, Value> fields = StructFields.of(node.object());
+            Map<String, Value> metadata = StructFields.struct(fields, "metadata");
+            if (inNamespace(metadata, namespace)
+                    && StructFields.hasLabels(StructFields.struct(metadata, "labels"), labels)) {
+                names.add(StructFields.text(metadata, "name"));
+                String hostname = StructFields.text(StructFields.struct(fields, "spec"), "hostname");
+                if (!hostname.isEmpty()) {
+                    names.add(hostname);
+                }
             }
         }
         return names;
     }
 
-    private static boolean inNamespace(Unstructured object, String namespace) {
-        return namespace.isEmpty() || object.namespace().isEmpty() || namespace.equals(object.namespace());
-    }
-
-    private static boolean hasLabels(Unstructured object, Map<String, String> wanted) {
-        if (wanted.isEmpty()) {
-            return true;
-        }
-        Optional<Struct> labels = object.struct("metadata", "labels");
-        if (labels.isEmpty()) {
-            return false;
-        }
-        Map<String, Value> values = labels.get().getFieldsMap();
-        for (Map.Entry<String, String> label : wanted.entrySet()) {
-            Value value = values.get(label.getKey());
-            if (value == null || !label.getValue().equals(value.getStringValue())) {
-                return false;
-            }
-        }
-        return true;
+    private static boolean inNamespace(Map<String, Value> metadata, String namespace) {
+        String own = StructFields.text(metadata, "namespace");
+        return namespace.isEmpty() || own.isEmpty() || namespace.equals(own);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
  * first, since that costs no availability; the others keep their old revision until their turn. New cards
  * get the set's revision straight away: there is nothing on them to keep available.
  */
-final class Rollout {
+public final class Rollout {
 
     private Rollout() {
     }
@@ -35,20 +35,20 @@ final class Rollout {
     }
 
     /** The revision to desire for each DPU, and what that means for availability. */
-    record Plan(Revision target, Map<String, Revision> revisions, Set<String> replacing, int outdated,
+    public record Plan(Revision target, Map<String, Revision> revisions, Set<String> replacing, int outdated,
             int unavailable, int maxUnavailable) {
 
-        Revision revisionOf(String key) {
+        public Revision revisionOf(String key) {
             return revisions.getOrDefault(key, target);
         }
 
         /** Whether this round tells the DPU to re-provision with the set's revision. */
-        boolean isReplacing(String key) {
+        public boolean isReplacing(String key) {
             return replacing.contains(key);
         }
 
         /** Outdated DPUs left on their old revision after this round. */
-        int held() {
+        public int held() {
             return outdated - replacing.size();
         }
     }

@@ -36,6 +36,7 @@ public final class TestFleet {
     private final Map<String, Struct> observed = new LinkedHashMap<>();
     private final List<Struct> extraDevices = new ArrayList<>();
     private Struct composite;
+    private String kind = "DPUSet";
 
     /** {@code count} hosts {@code worker-1...}, labelled pool=edge, with one BlueField-3 at 0000:03:00.0 each. */
     public static TestFleet ofHosts(int count) {
@@ -52,9 +53,19 @@ public final class TestFleet {
 
     /** A DPUSet over this fleet with the given spec (YAML), and no status yet. */
     public TestFleet dpuSet(String specYaml) {
+        return composite("DPUSet", specYaml);
+    }
+
+    /** A DPUDeployment over this fleet with the given spec (YAML; its DPUs under dpus), and no status yet. */
+    public TestFleet dpuDeployment(String specYaml) {
+        return composite("DPUDeployment", specYaml);
+    }
+
+    private TestFleet composite(String kind, String specYaml) {
+        this.kind = kind;
         ObjectNode xr = YAML.createObjectNode();
         xr.put("apiVersion", "platform.dpuplane.io/v1alpha1");
-        xr.put("kind", "DPUSet");
+        xr.put("kind", kind);
         xr.putObject("metadata").put("name", XR_NAME).put("namespace", NAMESPACE).put("generation", 1);
         xr.set("spec", yaml(specYaml));
         composite = Structs.toStruct(xr);
@@ -127,7 +138,7 @@ public final class TestFleet {
                         .addCapabilities(Capability.CAPABILITY_CONDITIONS)
                         .addCapabilities(Capability.CAPABILITY_REQUIRED_SCHEMAS))
                 .setObserved(state)
-                .setInput(Structs.toStruct((ObjectNode) yaml("{apiVersion: fn.dpuplane.io/v1alpha1, kind: DPUSet}")))
+                .setInput(Structs.toStruct((ObjectNode) yaml("{apiVersion: fn.dpuplane.io/v1alpha1, kind: " + kind + "}")))
                 .build();
     }
 
@@ -170,6 +181,10 @@ public final class TestFleet {
         forProvider.putObject("bfbRef").put("name", revision.bfb());
         forProvider.putObject("flavorRef").put("name", revision.flavor());
         forProvider.putObject("dpuClusterRef").put("name", "edge");
+        if (!revision.rolledLabels().isEmpty()) {
+            ObjectNode labels = forProvider.putObject("clusterNodeLabels");
+            revision.rolledLabels().forEach(labels::put);
+        }
         ObjectNode status = dpu.putObject("status");
         status.put("observedGeneration", observedGeneration);
         ArrayNode conditions = status.putArray("conditions");

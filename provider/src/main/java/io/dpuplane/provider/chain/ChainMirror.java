@@ -1,5 +1,6 @@
 package io.dpuplane.provider.chain;
 
+import io.dpuplane.provider.cluster.DpuClusterTargets;
 import io.dpuplane.apis.crossplane.Reference;
 import io.dpuplane.apis.sfc.v1alpha1.ResolvedPort;
 import io.dpuplane.apis.sfc.v1alpha1.ResolvedSwitch;
@@ -30,7 +31,7 @@ final class ChainMirror extends NodeMirror<DPUServiceChain, ServiceChainStatus, 
 
     private static final int MAX_PORTS = 50;
 
-    ChainMirror(KubernetesClient host, DpuClusters clusters) {
+    ChainMirror(KubernetesClient host, DpuClusterTargets clusters) {
         super(host, clusters, ServiceChain.class, "DPUServiceChain");
     }
 

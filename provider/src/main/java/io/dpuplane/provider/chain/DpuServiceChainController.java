@@ -1,5 +1,6 @@
 package io.dpuplane.provider.chain;
 
+import io.dpuplane.provider.cluster.DpuClusterTargets;
 import io.dpuplane.apis.svc.v1alpha1.DPUServiceChain;
 import io.dpuplane.runtime.managed.ExternalConnector;
 import io.dpuplane.runtime.managed.ManagedReconciler;
@@ -10,10 +11,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 public final class DpuServiceChainController extends ManagedReconciler<DPUServiceChain> {
 
     public DpuServiceChainController(KubernetesClient client, ManagedReconcilerOptions options) {
-        super(client, "DPUServiceChain", connector(client, new DpuClusters(client)), options);
+        super(client, "DPUServiceChain", connector(client, new DpuClusterTargets(client)), options);
     }
 
-    private static ExternalConnector<DPUServiceChain> connector(KubernetesClient client, DpuClusters clusters) {
+    private static ExternalConnector<DPUServiceChain> connector(KubernetesClient client, DpuClusterTargets clusters) {
         return (resource, providerConfig) -> new ChainMirror(client, clusters);
     }
 }

@@ -1,5 +1,6 @@
 package io.dpuplane.provider.chain;
 
+import io.dpuplane.provider.cluster.DpuClusterTargets;
 import io.dpuplane.apis.sfc.v1alpha1.ServiceInterface;
 import io.dpuplane.apis.sfc.v1alpha1.ServiceInterfaceSpec;
 import io.dpuplane.apis.sfc.v1alpha1.ServiceInterfaceStatus;
@@ -13,7 +14,7 @@ import java.util.Map;
 /** A DPUServiceInterface is one ServiceInterface per selected DPU node; a VF's parent is the node's own. */
 final class InterfaceMirror extends NodeMirror<DPUServiceInterface, ServiceInterfaceStatus, ServiceInterface> {
 
-    InterfaceMirror(KubernetesClient host, DpuClusters clusters) {
+    InterfaceMirror(KubernetesClient host, DpuClusterTargets clusters) {
         super(host, clusters, ServiceInterface.class, "DPUServiceInterface");
     }
 

@@ -1,5 +1,6 @@
 package io.dpuplane.provider.chain;
 
+import io.dpuplane.provider.cluster.DpuClusterTargets;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dpuplane.apis.crossplane.Condition;
 import io.dpuplane.apis.crossplane.ManagedResource;
@@ -39,7 +40,7 @@ abstract class NodeMirror<M extends ManagedResource<?, ?>, S extends Programming
     private static final String FIELD_MANAGER = "provider-dpuplane";
 
     protected final KubernetesClient host;
-    private final DpuClusters clusters;
+    private final DpuClusterTargets clusters;
     private final Class<T> type;
     private final String ownerKind;
     private final Conditions conditions = new Conditions(Clock.systemUTC());
@@ -49,7 +50,7 @@ abstract class NodeMirror<M extends ManagedResource<?, ?>, S extends Programming
     private record ClusterPlan<T>(String cluster, KubernetesClient client, List<T> apply, List<T> delete) {
     }
 
-    NodeMirror(KubernetesClient host, DpuClusters clusters, Class<T> type, String ownerKind) {
+    NodeMirror(KubernetesClient host, DpuClusterTargets clusters, Class<T> type, String ownerKind) {
         this.host = host;
         this.clusters = clusters;
         this.type = type;
@@ -80,7 +81,7 @@ abstract class NodeMirror<M extends ManagedResource<?, ?>, S extends Programming
         String ns = resource.getMetadata().getNamespace();
         Map<String, String> owner = PerNode.ownerLabels(ownerKind, ns, resource.getMetadata().getName());
         if (resource.isMarkedForDeletion()) {
-            boolean left = clusters.all(ns).stream().filter(DpuClusters.Target::reachable)
+            boolean left = clusters.all(ns).stream().filter(DpuClusterTargets.Target::reachable)
                     .anyMatch(t -> !existing(t.client(), ns, owner).isEmpty());
             return left ? ExternalObservation.upToDate(Map.of()) : ExternalObservation.absent();
         }
@@ -96,7 +97,7 @@ abstract class NodeMirror<M extends ManagedResource<?, ?>, S extends Programming
         boolean anyExisting = false;
         boolean anyDesired = false;
         List<String> targeted = new ArrayList<>();
-        for (DpuClusters.Target target : clusters.targets(ns, targets(resource))) {
+        for (DpuClusterTargets.Target target : clusters.targets(ns, targets(resource))) {
             targeted.add(target.name());
             if (!target.reachable()) {
                 rollup.clusterProblems.add(target.problem());
@@ -108,7 +109,7 @@ abstract class NodeMirror<M extends ManagedResource<?, ?>, S extends Programming
             anyDesired |= !nodes.isEmpty();
             plans.add(plan(target, ns, resource.getMetadata().getName(), owner, objects, nodes, existing, rollup));
         }
-        for (DpuClusters.Target other : clusters.all(ns)) {
+        for (DpuClusterTargets.Target other : clusters.all(ns)) {
             if (!targeted.contains(other.name()) && other.reachable()) {
                 List<T> left = existing(other.client(), ns, owner);
                 if (!left.isEmpty()) {
@@ -127,7 +128,7 @@ abstract class NodeMirror<M extends ManagedResource<?, ?>, S extends Programming
                 : ExternalObservation.drifted(changes + " per-node objects to write or remove");
     }
 
-    private ClusterPlan<T> plan(DpuClusters.Target target, String ns, String name, Map<String, String> owner,
+    private ClusterPlan<T> plan(DpuClusterTargets.Target target, String ns, String name, Map<String, String> owner,
             NodeObjects<T> objects, List<Node> nodes, List<T> existing, Rollup<T> rollup) {
         Map<String, T> byName = new HashMap<>();
         existing.forEach(o -> byName.put(o.getMetadata().getName(), o));
@@ -226,7 +227,7 @@ abstract class NodeMirror<M extends ManagedResource<?, ?>, S extends Programming
     public void delete(M resource) {
         String ns = resource.getMetadata().getNamespace();
         Map<String, String> owner = PerNode.ownerLabels(ownerKind, ns, resource.getMetadata().getName());
-        for (DpuClusters.Target target : clusters.all(ns)) {
+        for (DpuClusterTargets.Target target : clusters.all(ns)) {
             if (target.reachable()) {
                 target.client().resources(type).inNamespace(ns).withLabels(owner).delete();
             }

@@ -1,5 +1,6 @@
 package io.dpuplane.provider.chain;
 
+import io.dpuplane.provider.cluster.DpuClusterTargets;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUCluster;
 import io.dpuplane.apis.sfc.v1alpha1.IPPool;
 import io.dpuplane.apis.sfc.v1alpha1.IPPoolSpec;
@@ -24,7 +25,7 @@ import java.util.Set;
  */
 final class PoolMirror extends NodeMirror<DPUServiceIPAM, IPPoolStatus, IPPool> {
 
-    PoolMirror(KubernetesClient host, DpuClusters clusters) {
+    PoolMirror(KubernetesClient host, DpuClusterTargets clusters) {
         super(host, clusters, IPPool.class, "DPUServiceIPAM");
     }
 

@@ -18,6 +18,7 @@ import io.dpuplane.runtime.managed.ExternalCreation;
 import io.dpuplane.runtime.managed.ExternalObservation;
 import io.dpuplane.runtime.managed.ExternalUpdate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.grpc.StatusRuntimeException;
 import java.time.Clock;
@@ -62,6 +63,11 @@ final class DpuClient implements ExternalClient<DPU> {
         try {
             inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
         } catch (DpuInputs.Waiting waiting) {
+            if (at.getPhase() == DPUPhase.READY) {
+                // A Ready DPU keeps running what it has; an input going away for a while (its BFB re-verified,
+                // the agent restarting) does not make it less Ready. Look again soon.
+                return new ExternalObservation(true, true, false, Map.of(), null, Duration.ofSeconds(5));
+            }
             if (at.getInstalled() == null && operationId(at).isEmpty()) {
                 at.setPhase(DPUPhase.PENDING);
             }
@@ -89,7 +95,7 @@ final class DpuClient implements ExternalClient<DPU> {
         DPUObservation at = observation(dpu);
         at.setPhase(DPUPhase.NODE_EFFECT);
         nodeEffects.apply(p.hostNode(), p.nodeEffect());
-        String dpuNode = DpuNames.nodeName(p.hostNode(), pciAddress(dpu));
+        String dpuNode = DpuNames.nodeName(p.hostNode(), inputs.pciAddress());
         String token;
         BfCfgRenderer.Join join;
         try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
@@ -102,7 +108,7 @@ final class DpuClient implements ExternalClient<DPU> {
             throw new IllegalStateException("DPUFlavor " + inputs.flavorName() + " renders a bf.cfg over "
                     + BfCfgRenderer.MAX_BYTES + " bytes");
         }
-        Operation op = agent(inputs).startInstall(StartInstallRequest.newBuilder().setPciAddress(pciAddress(dpu))
+        Operation op = agent(inputs).startInstall(StartInstallRequest.newBuilder().setPciAddress(inputs.pciAddress())
                 .setBfbUrl(inputs.bfbUrl()).setBfbSha256(inputs.bfb().getStatus().getAtProvider().getSha256())
                 .setBfCfg(ByteString.copyFrom(bfCfg.bytes())).setRequestedBy(requester(dpu)).build());
         InstallProgress install = new InstallProgress();
@@ -145,6 +151,17 @@ final class DpuClient implements ExternalClient<DPU> {
         try {
             op = agent(inputs).getOperation(GetOperationRequest.newBuilder().setId(at.getInstall().getOperationId()).build());
         } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == io.grpc.Status.Code.NOT_FOUND) {
+                // The agent lost the operation (its journal is gone: a reinstalled host, a wiped state dir). The
+                // install did not finish as far as anyone knows: forget it, so the next attempt starts afresh.
+                String lost = at.getInstall().getOperationId();
+                at.getInstall().setOperationId(null);
+                at.setPhase(DPUPhase.ERROR);
+                at.setLastError("the host agent of " + dpu.getSpec().getForProvider().hostNode()
+                        + " has no record of install " + lost + "; starting it again");
+                Conditions.mark(dpu, conditions.unavailable(at.getLastError()));
+                throw new IllegalStateException(at.getLastError());
+            }
             throw new IllegalStateException("cannot reach the host agent of " + dpu.getSpec().getForProvider().hostNode()
                     + " at " + inputs.agentEndpoint() + ": " + e.getStatus().getCode() + " "
                     + Optional.ofNullable(e.getStatus().getDescription()).orElse(""));
@@ -184,8 +201,18 @@ final class DpuClient implements ExternalClient<DPU> {
 
     private ExternalObservation joining(DPU dpu, DPUObservation at, DpuInputs inputs) {
         DPUParameters p = dpu.getSpec().getForProvider();
+        Map<String, String> labels = p.clusterNodeLabels() == null ? Map.of() : p.clusterNodeLabels();
         try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
-            boolean joined = cluster.node(at.getDpuNodeName()).map(DpuClusterAccess::ready).orElse(false);
+            Optional<Node> node = cluster.node(at.getDpuNodeName());
+            boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
+            if (!joined && at.getPhase() == DPUPhase.READY) {
+                // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
+                Conditions.mark(dpu, conditions.unavailable(node.isEmpty()
+                        ? "node " + at.getDpuNodeName() + " is gone from the DPU cluster"
+                        : "node " + at.getDpuNodeName() + " is NotReady in the DPU cluster: "
+                                + DpuClusterAccess.readyMessage(node.get())));
+                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+            }
             if (!joined) {
                 at.setPhase(DPUPhase.DPU_CLUSTER_CONFIG);
                 Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for node "
@@ -193,9 +220,12 @@ final class DpuClient implements ExternalClient<DPU> {
                 return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
             }
             if (at.getPhase() != DPUPhase.READY) {
-                cluster.label(at.getDpuNodeName(), p.clusterNodeLabels() == null ? Map.of() : p.clusterNodeLabels());
+                cluster.label(at.getDpuNodeName(), labels);
                 cluster.deleteToken(dpu.getMetadata().getUid());
                 nodeEffects.remove(p.hostNode(), p.nodeEffect());
+            } else if (!DpuClusterAccess.carries(node.get(), labels)) {
+                // Labels changed on a Ready DPU (a service rollout relabels nodes): no re-provisioning.
+                cluster.label(at.getDpuNodeName(), labels);
             }
         }
         at.setPhase(DPUPhase.READY);
@@ -213,15 +243,6 @@ final class DpuClient implements ExternalClient<DPU> {
 
     private static Optional<String> operationId(DPUObservation at) {
         return Optional.ofNullable(at.getInstall()).map(InstallProgress::getOperationId).filter(id -> !id.isEmpty());
-    }
-
-    private String pciAddress(DPU dpu) {
-        DPUParameters p = dpu.getSpec().getForProvider();
-        if (p.pciAddress() != null) {
-            return p.pciAddress();
-        }
-        throw new IllegalStateException("DPU " + dpu.getMetadata().getName() + " names its card by deviceRef; "
-                + "this provider version needs pciAddress");
     }
 
     private static String requester(DPU dpu) {

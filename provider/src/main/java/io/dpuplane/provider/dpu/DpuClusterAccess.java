@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -82,6 +83,20 @@ final class DpuClusterAccess implements AutoCloseable {
     static boolean ready(Node node) {
         return node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus().getConditions()
                 .stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /** The message of a Node's Ready condition, or what is missing. */
+    static String readyMessage(Node node) {
+        return node.getStatus() == null || node.getStatus().getConditions() == null ? "no Ready condition"
+                : node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst()
+                        .map(c -> c.getStatus() + " " + Objects.toString(c.getReason(), "") + " "
+                                + Objects.toString(c.getMessage(), "")).map(String::strip).orElse("no Ready condition");
+    }
+
+    /** Whether a Node carries every one of these labels with these values. */
+    static boolean carries(Node node, Map<String, String> labels) {
+        Map<String, String> has = node.getMetadata().getLabels() == null ? Map.of() : node.getMetadata().getLabels();
+        return labels.entrySet().stream().allMatch(e -> e.getValue().equals(has.get(e.getKey())));
     }
 
     void label(String nodeName, Map<String, String> labels) {

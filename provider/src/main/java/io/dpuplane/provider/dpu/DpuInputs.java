@@ -3,6 +3,7 @@ package io.dpuplane.provider.dpu;
 import io.dpuplane.apis.provisioning.v1alpha1.BFB;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUCluster;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUDevice;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUNode;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUParameters;
@@ -21,8 +22,8 @@ import java.util.Optional;
  * DPU cluster's kubeconfig, the host's agent endpoint and the credentials to call it. A missing or unready
  * input is a {@link Waiting} with a message that names it.
  */
-record DpuInputs(BFB bfb, DPUFlavor flavor, String clusterKubeconfig, String agentEndpoint, Secret agentCredentials,
-        String registryUrl) {
+record DpuInputs(String pciAddress, BFB bfb, DPUFlavor flavor, String clusterKubeconfig, String agentEndpoint,
+        Secret agentCredentials, String registryUrl) {
 
     /** An input is not there yet; provisioning waits for it. */
     static final class Waiting extends RuntimeException {
@@ -35,6 +36,7 @@ record DpuInputs(BFB bfb, DPUFlavor flavor, String clusterKubeconfig, String age
             DpuSettings settings) {
         DPUParameters p = dpu.getSpec().getForProvider();
         String ns = dpu.getMetadata().getNamespace();
+        String pciAddress = pciAddress(client, dpu, settings);
         BFB bfb = client.resources(BFB.class).inNamespace(ns).withName(p.bfbRef().name()).get();
         if (bfb == null || !ready(bfb.getStatus() == null ? null : bfb.getStatus().getConditions())
                 || bfb.getStatus().getAtProvider() == null || bfb.getStatus().getAtProvider().getRegistryPath() == null) {
@@ -58,8 +60,30 @@ record DpuInputs(BFB bfb, DPUFlavor flavor, String clusterKubeconfig, String age
             throw new Waiting("waiting for the host agent on " + p.hostNode() + " to report (no DPUNode "
                     + settings.inventoryNamespace() + "/" + p.hostNode() + ")");
         }
-        return new DpuInputs(bfb, flavor, kubeconfig, node.getSpec().agentEndpoint(),
+        return new DpuInputs(pciAddress, bfb, flavor, kubeconfig, node.getSpec().agentEndpoint(),
                 agentCredentials(client, dpu, providerConfig), registryUrl(providerConfig, settings));
+    }
+
+    /**
+     * The card's PCI address: given, or the one of the DPUDevice named by {@code deviceRef}, which the host
+     * agent publishes in the inventory namespace (and which must sit in the DPU's host).
+     */
+    private static String pciAddress(KubernetesClient client, DPU dpu, DpuSettings settings) {
+        DPUParameters p = dpu.getSpec().getForProvider();
+        if (p.pciAddress() != null) {
+            return p.pciAddress();
+        }
+        String name = p.deviceRef().name();
+        DPUDevice device = client.resources(DPUDevice.class).inNamespace(settings.inventoryNamespace()).withName(name).get();
+        if (device == null || device.getSpec() == null || device.getSpec().pciAddress() == null) {
+            throw new Waiting("waiting for DPUDevice " + settings.inventoryNamespace() + "/" + name
+                    + " (the host agent on " + p.hostNode() + " reports it)");
+        }
+        if (device.getSpec().nodeName() != null && !device.getSpec().nodeName().equals(p.hostNode())) {
+            throw new IllegalArgumentException("deviceRef names DPUDevice " + name + ", which sits in host "
+                    + device.getSpec().nodeName() + ", not in hostNode " + p.hostNode());
+        }
+        return device.getSpec().pciAddress();
     }
 
     /** The revision this DPU should run: which BFB content and which flavor rendering. */

@@ -198,7 +198,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         if (observation.resourceUpToDate() || !policies.shouldUpdate() || !observation.resourceExists()) {
             return synced(resource, observation.recheckAfter());
         }
-        return update(resource, external);
+        return update(resource, external, observation);
     }
 
     private Step create(M resource, ExternalClient<M> external) {
@@ -235,7 +235,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         return Step.done(UpdateControl.patchStatus(resource).rescheduleAfter(REQUEUE_NOW), Outcome.REQUEUE);
     }
 
-    private Step update(M resource, ExternalClient<M> external) {
+    private Step update(M resource, ExternalClient<M> external, ExternalObservation observation) {
         ExternalUpdate update;
         try {
             update = calls.call("update", () -> external.update(resource));
@@ -246,7 +246,8 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         options.metrics().driftRepaired(resource.getKind());
         events.record(resource, UPDATED_EXTERNAL_RESOURCE, "Successfully requested update of external resource",
                 annotations(resource));
-        return synced(resource, null);
+        // An update takes effect over time: look again when the observation asked to, not at the next poll.
+        return synced(resource, observation.recheckAfter());
     }
 
     private Step deleting(M resource, ExternalObservation observation, ExternalClient<M> external) {

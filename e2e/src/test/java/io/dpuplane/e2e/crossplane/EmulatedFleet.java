@@ -1,0 +1,69 @@
+package io.dpuplane.e2e.crossplane;
+
+import io.dpuplane.agent.emulator.EmulatedDpu;
+import io.dpuplane.agent.emulator.EmulatedHost;
+import io.dpuplane.agent.host.AgentServer;
+import io.dpuplane.agent.host.HostAgentService;
+import io.dpuplane.agent.host.HostDevice;
+import io.dpuplane.agent.host.HostDiscovery;
+import io.dpuplane.agent.host.InventoryPublisher;
+import io.dpuplane.agent.host.OperationJournal;
+import io.dpuplane.agent.host.Operations;
+import io.dpuplane.agent.host.RshimPort;
+import io.dpuplane.testkit.tls.TestCertificateAuthority;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hosts full of emulated BlueFields, each with its host agent (mutual TLS) publishing the DPUNode and
+ * DPUDevice inventory a DPUSet selects from, and a host Node in the host cluster.
+ */
+final class EmulatedFleet implements AutoCloseable {
+
+    private final List<EmulatedHost> hosts = new ArrayList<>();
+    private final List<Operations> operations = new ArrayList<>();
+    private final List<AgentServer> agents = new ArrayList<>();
+
+    EmulatedFleet(KubernetesClient client, String inventoryNamespace, TestCertificateAuthority ca, Path root,
+            int hostCount, int dpusPerHost) {
+        for (int i = 0; i < hostCount; i++) {
+            String name = "xp-host-" + i;
+            EmulatedHost host = EmulatedHost.start(name, root.resolve(name), dpusPerHost, 0.002);
+            hosts.add(host);
+            HostDiscovery discovery = new HostDiscovery(host.devRoot(), host.sysRoot());
+            Operations ops = new Operations(new OperationJournal(root.resolve(name + "-journal")),
+                    pci -> rshim(discovery, pci), Duration.ofMinutes(2));
+            operations.add(ops);
+            AgentServer agent = AgentServer.start(new InetSocketAddress("127.0.0.1", 0),
+                    ca.issueLocalhostServer(name + "-agent").writeTo(root.resolve(name + "-certs")),
+                    new HostAgentService(name, "e2e", discovery::discover, ops));
+            agents.add(agent);
+            new InventoryPublisher(client, inventoryNamespace, name, "localhost:" + agent.port(), "e2e")
+                    .publish(discovery.discover(), Map.of());
+            client.resource(new NodeBuilder().withNewMetadata().withName(name).endMetadata().build()).serverSideApply();
+        }
+    }
+
+    List<EmulatedDpu> dpus() {
+        return hosts.stream().flatMap(host -> host.dpus().stream()).toList();
+    }
+
+    private static Optional<RshimPort> rshim(HostDiscovery discovery, String pci) {
+        return discovery.discover().stream().filter(d -> d.pciAddress().equals(pci)).findFirst()
+                .flatMap(HostDevice::rshim).map(RshimPort::new);
+    }
+
+    @Override
+    public void close() {
+        agents.forEach(AgentServer::close);
+        operations.forEach(Operations::close);
+        hosts.forEach(EmulatedHost::close);
+    }
+}
