@@ -101,11 +101,16 @@ class DpuProvisioningTest {
     }
 
     private static void dpu(String name, String pci, String bfb) {
+        dpu(name, pci, bfb, "default");
+    }
+
+    private static void dpu(String name, String pci, String bfb, String clusterProviderConfig) {
         world.client.resource(Serialization.unmarshal("""
                 apiVersion: provisioning.dpuplane.io/v1alpha1
                 kind: DPU
                 metadata: {name: %s, namespace: %s}
                 spec:
+                  providerConfigRef: {kind: ClusterProviderConfig, name: %s}
                   forProvider:
                     hostNode: host1
                     pciAddress: "%s"
@@ -114,7 +119,7 @@ class DpuProvisioningTest {
                     dpuClusterRef: {name: dpu-cluster}
                     nodeEffect: {label: {key: dpuplane.io/provisioning, value: "true"}}
                     clusterNodeLabels: {dpuplane.io/role: dpu}
-                """.formatted(name, NS, pci, bfb), DPU.class)).create();
+                """.formatted(name, NS, clusterProviderConfig, pci, bfb), DPU.class)).create();
     }
 
     private static DPU get(String name) {
@@ -230,5 +235,48 @@ class DpuProvisioningTest {
         assertThat(world.host.dpu("0000:04:00.0").installedVersions()).isEmpty();
         assertThat(List.of(DPUPhase.ERROR, DPUPhase.OS_INSTALLING, DPUPhase.REBOOTING, DPUPhase.NODE_EFFECT))
                 .contains(get("host1-dpu1").getStatus().getAtProvider().getPhase());
+    }
+
+    @Test
+    @Order(4)
+    void atMostMaxParallelInstallsDpusInstallAtOnceAndTheOthersSayTheyWait() throws Exception {
+        world.client.resource(Serialization.unmarshal("""
+                apiVersion: dpuplane.io/v1alpha1
+                kind: ClusterProviderConfig
+                metadata: {name: one-at-a-time}
+                spec:
+                  agent: {tlsSecretRef: {name: agent-client-tls, namespace: crossplane-system}}
+                  bfbCache: {registryURL: "%s"}
+                  maxParallelInstalls: 1
+                """.formatted(world.registryUrl()), io.dpuplane.apis.config.v1alpha1.ClusterProviderConfig.class))
+                .forceConflicts().serverSideApply();
+        for (String pci : List.of("0000:06:00.0", "0000:07:00.0")) {
+            world.host.dpu(pci).setFaults(io.dpuplane.agent.emulator.DeviceFaults.none().withRshimThroughput(1 << 20));
+        }
+        verifiedBfb("paced", image(3 << 20));
+        dpu("host1-dpu3", "0000:06:00.0", "paced", "one-at-a-time");
+        dpu("host1-dpu4", "0000:07:00.0", "paced", "one-at-a-time");
+
+        java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean toldToWait = new java.util.concurrent.atomic.AtomicBoolean();
+        await("both DPUs Ready, one install at a time").atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            List<DPU> dpus = List.of(get("host1-dpu3"), get("host1-dpu4"));
+            mostAtOnce.accumulateAndGet((int) dpus.stream().filter(DpuProvisioningTest::installing).count(), Math::max);
+            for (DPU dpu : dpus) {
+                condition(dpu.getMetadata().getName(), "Ready").filter(c -> c.getMessage() != null && c.getMessage()
+                        .startsWith("waiting for an install slot: 1 of 1 installs under ClusterProviderConfig/"
+                                + "one-at-a-time are running")).ifPresent(c -> toldToWait.set(true));
+            }
+            return dpus.stream().allMatch(d -> condition(d.getMetadata().getName(), "Ready")
+                    .map(c -> "True".equals(c.getStatus())).orElse(false));
+        });
+        assertThat(mostAtOnce.get()).as("DPUs installing at the same time").isEqualTo(1);
+        assertThat(toldToWait).as("the second DPU said it waits for a slot").isTrue();
+    }
+
+    private static boolean installing(DPU dpu) {
+        return dpu != null && dpu.getStatus() != null && dpu.getStatus().getAtProvider() != null
+                && (dpu.getStatus().getAtProvider().getPhase() == DPUPhase.OS_INSTALLING
+                        || dpu.getStatus().getAtProvider().getPhase() == DPUPhase.REBOOTING);
     }
 }

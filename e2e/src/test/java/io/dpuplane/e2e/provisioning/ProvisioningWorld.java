@@ -63,7 +63,7 @@ final class ProvisioningWorld implements AutoCloseable {
                         .create();
             }
         }
-        host = EmulatedHost.start("host1", root.resolve("host1"), 3, 0.002);
+        host = EmulatedHost.start("host1", root.resolve("host1"), 5, 0.002);
         TestCertificateAuthority ca = TestCertificateAuthority.create("agents");
         Path agentCerts = ca.issueLocalhostServer("host1-agent").writeTo(root.resolve("agent-certs"));
         IssuedCertificate provider = ca.issueClient("provider-dpuplane");

@@ -5,6 +5,7 @@ import io.dpuplane.agent.proto.v1.GetOperationRequest;
 import io.dpuplane.agent.proto.v1.HostAgentGrpc;
 import io.dpuplane.agent.proto.v1.Operation;
 import io.dpuplane.agent.proto.v1.StartInstallRequest;
+import io.dpuplane.apis.crossplane.ProviderConfigReference;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUObservation;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUParameters;
@@ -37,16 +38,20 @@ import java.util.Optional;
 final class DpuClient implements ExternalClient<DPU> {
 
     private static final Duration FOLLOW = Duration.ofSeconds(2);
+    private static final int DEFAULT_MAX_PARALLEL_INSTALLS = 10;
 
     private final KubernetesClient client;
     private final GenericKubernetesResource providerConfig;
     private final DpuSettings settings;
     private final AgentChannels agents;
     private final NodeEffects nodeEffects;
+    private final InstallSlots slots;
     private final Conditions conditions = new Conditions(Clock.systemUTC());
 
-    DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents) {
+    DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents,
+            InstallSlots slots) {
         this.client = client;
+        this.slots = slots;
         this.providerConfig = providerConfig;
         this.settings = settings;
         this.agents = agents;
@@ -79,6 +84,15 @@ final class DpuClient implements ExternalClient<DPU> {
         }
         boolean upToDate = Objects.equals(at.getInstalled(), inputs.desired());
         if (!upToDate) {
+            InstallSlots.Denied denied = slots.claim(configKey(), dpu.getMetadata().getUid(), maxParallelInstalls(),
+                    this::installsInFlight);
+            if (denied != null) {
+                at.setPhase(DPUPhase.PENDING);
+                Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for an install "
+                        + "slot: " + denied.running() + " of " + denied.max() + " installs under " + configKey()
+                        + " are running (maxParallelInstalls)"));
+                return new ExternalObservation(true, true, false, Map.of(), null, Duration.ofSeconds(5));
+            }
             Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", at.getInstalled() == null
                     ? "provisioning" : "re-provisioning: the BFB or flavor changed"));
             return new ExternalObservation(exists(at), false, false, Map.of(), "installed " + at.getInstalled()
@@ -129,6 +143,7 @@ final class DpuClient implements ExternalClient<DPU> {
 
     @Override
     public void delete(DPU dpu) {
+        slots.release(configKey(), dpu.getMetadata().getUid());
         DPUObservation at = observation(dpu);
         DPUParameters p = dpu.getSpec().getForProvider();
         nodeEffects.remove(p.hostNode(), p.nodeEffect());
@@ -147,6 +162,7 @@ final class DpuClient implements ExternalClient<DPU> {
     }
 
     private ExternalObservation installing(DPU dpu, DPUObservation at, DpuInputs inputs) {
+        slots.hold(configKey(), dpu.getMetadata().getUid());
         Operation op;
         try {
             op = agent(inputs).getOperation(GetOperationRequest.newBuilder().setId(at.getInstall().getOperationId()).build());
@@ -155,6 +171,7 @@ final class DpuClient implements ExternalClient<DPU> {
                 // The agent lost the operation (its journal is gone: a reinstalled host, a wiped state dir). The
                 // install did not finish as far as anyone knows: forget it, so the next attempt starts afresh.
                 String lost = at.getInstall().getOperationId();
+                slots.release(configKey(), dpu.getMetadata().getUid());
                 at.getInstall().setOperationId(null);
                 at.setPhase(DPUPhase.ERROR);
                 at.setLastError("the host agent of " + dpu.getSpec().getForProvider().hostNode()
@@ -180,6 +197,7 @@ final class DpuClient implements ExternalClient<DPU> {
                 return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
             }
             case SUCCEEDED -> {
+                slots.release(configKey(), dpu.getMetadata().getUid());
                 at.setInstalled(inputs.desired());
                 at.setDocaVersion(op.getDocaVersion());
                 at.setBfbVersion(inputs.bfb().getMetadata().getName());
@@ -189,6 +207,7 @@ final class DpuClient implements ExternalClient<DPU> {
                 return joining(dpu, at, inputs);
             }
             default -> {
+                slots.release(configKey(), dpu.getMetadata().getUid());
                 install.setOperationId(null);
                 at.setPhase(DPUPhase.ERROR);
                 at.setLastError(op.getError());
@@ -231,6 +250,33 @@ final class DpuClient implements ExternalClient<DPU> {
         at.setPhase(DPUPhase.READY);
         Conditions.mark(dpu, conditions.available());
         return ExternalObservation.upToDate(Map.of());
+    }
+
+    /** Which provider config's slots this DPU counts against. */
+    private String configKey() {
+        return providerConfig.getKind() + "/" + providerConfig.getMetadata().getName();
+    }
+
+    @SuppressWarnings("unchecked")
+    private int maxParallelInstalls() {
+        Map<String, Object> spec = (Map<String, Object>) providerConfig.getAdditionalProperties().getOrDefault("spec",
+                Map.of());
+        Object max = spec.get("maxParallelInstalls");
+        return max instanceof Number n ? Math.max(1, n.intValue()) : DEFAULT_MAX_PARALLEL_INSTALLS;
+    }
+
+    /** The DPUs under the same provider config whose status records an install in flight. */
+    private java.util.Set<String> installsInFlight() {
+        String name = providerConfig.getMetadata().getName();
+        return client.resources(DPU.class).inAnyNamespace().list().getItems().stream()
+                .filter(d -> {
+                    ProviderConfigReference ref = d.getSpec().getProviderConfigRef() == null
+                            ? new ProviderConfigReference() : d.getSpec().getProviderConfigRef();
+                    return name.equals(ref.getName()) && providerConfig.getKind().equals(ref.getKind());
+                })
+                .filter(d -> d.getStatus() != null && d.getStatus().getAtProvider() != null
+                        && operationId(d.getStatus().getAtProvider()).isPresent())
+                .map(d -> d.getMetadata().getUid()).collect(java.util.stream.Collectors.toSet());
     }
 
     private HostAgentGrpc.HostAgentBlockingStub agent(DpuInputs inputs) {

@@ -12,6 +12,7 @@ public final class DpuConnector implements ExternalConnector<DPU> {
     private final KubernetesClient client;
     private final DpuSettings settings;
     private final AgentChannels agents;
+    private final InstallSlots slots = new InstallSlots();
 
     public DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents) {
         this.client = client;
@@ -21,6 +22,6 @@ public final class DpuConnector implements ExternalConnector<DPU> {
 
     @Override
     public ExternalClient<DPU> connect(DPU resource, GenericKubernetesResource providerConfig) {
-        return new DpuClient(client, providerConfig, settings, agents);
+        return new DpuClient(client, providerConfig, settings, agents, slots);
     }
 }
