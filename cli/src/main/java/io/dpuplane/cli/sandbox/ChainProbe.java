@@ -70,7 +70,9 @@ final class ChainProbe implements AutoCloseable {
         wire.run("ip", "route", "add", "default", "via", WIRE_GATEWAY);
         function.run("sysctl", "-q", "-w", "net.ipv4.ip_forward=1");
 
-        String cookie = chain.getStatus().getCookie();
+        // ovs-ofctl prints cookies without leading zeros; the status may carry them (0x0699... is 0x699...).
+        String cookie = chain.getStatus().getCookie() == null ? null
+                : "0x" + Long.toHexString(Long.parseUnsignedLong(chain.getStatus().getCookie().replaceFirst("^0x", ""), 16));
         var ping = host.exec(Duration.ofSeconds(PINGS + 10L), "ping", "-c", String.valueOf(PINGS), "-i", "0.2",
                 "-W", "2", WIRE);
         int received = received(ping.stdout());
