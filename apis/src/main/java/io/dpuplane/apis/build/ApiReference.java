@@ -28,15 +28,22 @@ public final class ApiReference {
     private ApiReference() {
     }
 
-    /** Arguments: the directory of generated CRDs and the markdown file to write. */
+    /**
+     * Arguments: the directory of generated CRDs, the markdown file to write, and optionally the compositions
+     * directory whose composites (each sub-directory's xrd.yaml) are documented too.
+     */
     public static void main(String[] args) throws IOException {
         Path crds = Path.of(args[0]);
         Path output = Path.of(args[1]);
         List<CustomResourceDefinition> definitions = load(crds);
+        if (args.length > 2) {
+            definitions.addAll(0, composites(Path.of(args[2])));
+        }
         StringBuilder md = new StringBuilder();
         md.append("# API reference\n\n")
-                .append("Generated at build time from the CRDs in `package/crds/` (which are generated from the Java ")
-                .append("types in `apis/`); do not edit. Managed resources follow Crossplane's contract: `spec.forProvider` ")
+                .append("Generated at build time from the XRDs in `compositions/` (the composites platform teams ")
+                .append("publish) and the CRDs in `package/crds/` (generated from the Java types in `apis/`); do not ")
+                .append("edit. Managed resources follow Crossplane's contract: `spec.forProvider` ")
                 .append("is what you want, `status.atProvider` what is observed, and `Ready`/`Synced` conditions say ")
                 .append("how it is going (reasons: docs/troubleshooting.md).\n\n");
         for (CustomResourceDefinition crd : definitions) {
@@ -65,6 +72,27 @@ public final class ApiReference {
                     .thenComparing(c -> c.getSpec().getNames().getKind()));
             return crds;
         }
+    }
+
+    /** Each XRD as the CRD Crossplane derives from it (same names, scope and schema). */
+    @SuppressWarnings("unchecked")
+    private static List<CustomResourceDefinition> composites(Path compositions) throws IOException {
+        List<CustomResourceDefinition> crds = new java.util.ArrayList<>();
+        if (!Files.isDirectory(compositions)) {
+            return crds;
+        }
+        try (Stream<Path> dirs = Files.list(compositions)) {
+            for (Path xrd : dirs.map(d -> d.resolve("xrd.yaml")).filter(Files::isRegularFile).sorted().toList()) {
+                Map<String, Object> object = Serialization.unmarshal(Files.readString(xrd), Map.class);
+                Map<String, Object> spec = (Map<String, Object>) object.get("spec");
+                Map<String, Object> crd = Map.of("apiVersion", "apiextensions.k8s.io/v1",
+                        "kind", "CustomResourceDefinition", "metadata", object.get("metadata"),
+                        "spec", Map.of("group", spec.get("group"), "names", spec.get("names"),
+                                "scope", spec.getOrDefault("scope", "Namespaced"), "versions", spec.get("versions")));
+                crds.add(Serialization.jsonMapper().convertValue(crd, CustomResourceDefinition.class));
+            }
+        }
+        return crds;
     }
 
     private static String anchor(CustomResourceDefinition crd) {
