@@ -5,7 +5,7 @@
 # loopback OCI registry the package tests push to (wrapper module crane/). Each binary is stamped with
 # its version, cached outside the repo under $DPUPLANE_CACHE keyed by version, and rebuilt only when missing.
 #
-# Usage: tools/testenv/build.sh [k8s|crossplane|crane|argocd|all]   (default: all)
+# Usage: tools/testenv/build.sh [k8s|crossplane|crane|argocd|cert-manager|all]   (default: all)
 # Prints, last, the directory fabric8 kube-api-test reads (KUBE_API_TEST_DIR).
 set -euo pipefail
 
@@ -132,8 +132,8 @@ seed_validate_cache() {
 
 what=${1:-all}
 case "$what" in
-  k8s|crossplane|crane|argocd|all) ;;
-  *) say "usage: $0 [k8s|crossplane|crane|argocd|all]"; exit 2 ;;
+  k8s|crossplane|crane|argocd|cert-manager|all) ;;
+  *) say "usage: $0 [k8s|crossplane|crane|argocd|cert-manager|all]"; exit 2 ;;
 esac
 need_build=false
 case "$what" in k8s|all) for f in "$k8s_out"/{kube-apiserver,kube-controller-manager,kube-scheduler,kubectl} "$etcd_out/etcd"; do [ -x "$f" ] || need_build=true; done ;; esac
@@ -146,4 +146,5 @@ case "$what" in crossplane|all) build_crossplane ;; esac
 case "$what" in crane|all) build_crane ;; esac
 # The ArgoCD CRDs, for the DPUService ArgoCD backend's tests (a Go module download, no build).
 case "$what" in argocd|all) ARGOCD_VERSION=$ARGOCD_VERSION "$here/argocd-crds.sh" >&2 ;; esac
+case "$what" in cert-manager|all) "$here/cert-manager-crds.sh" >&2 ;; esac
 echo "$kube_api_test_dir"

@@ -189,9 +189,9 @@ class GeneratedCrdsTest {
             assertThat(at(crd, "spec", "agent", "port").getDefault().asInt()).isEqualTo(8443);
         }
         assertThat(rules(at(crds.get("ProviderConfig"), "spec"))).extracting(ValidationRule::getRule)
-                .containsExactly("!has(self.agent.tlsSecretRef.namespace)");
+                .containsExactly("!has(self.agent.tlsSecretRef) || !has(self.agent.tlsSecretRef.namespace)");
         assertThat(rules(at(crds.get("ClusterProviderConfig"), "spec"))).extracting(ValidationRule::getRule)
-                .containsExactly("has(self.agent.tlsSecretRef.namespace)");
+                .containsExactly("!has(self.agent.tlsSecretRef) || has(self.agent.tlsSecretRef.namespace)");
     }
 
     @Test

@@ -63,7 +63,8 @@ public class ControllerManager {
         ManagedReconcilerOptions options = options();
         kinds = ManagedKinds.all(client, options, downloads,
                 new DpuSettings(settings.inventoryNamespace(), settings.bfbRegistryUrl(),
-                        settings.agentCallTimeout().toSeconds()), agents).stream().map(kind -> {
+                        settings.agentCallTimeout().toSeconds(),
+                        settings.agentCertificates().namespace().orElse(settings.inventoryNamespace())), agents).stream().map(kind -> {
             register(kind.controller(), kind.name());
             return kind.name();
         }).toList();

@@ -22,6 +22,9 @@ public final class ProviderMain {
               DPUPLANE_PROVIDER_LEADER_ELECTION       run as one of several replicas (default false)
               DPUPLANE_PROVIDER_BFB_REGISTRY_URL      the BFB registry's URL as host agents reach it
               DPUPLANE_PROVIDER_DEBUG                 log every reconcile step (default false)
+              DPUPLANE_PROVIDER_AGENT_CERTIFICATES_MODE  who issues the agent mTLS certificates: auto
+                                                      (cert-manager if installed, else the provider), cert-manager,
+                                                      provider or none (default auto)
             Every setting: provider/src/main/java/io/dpuplane/provider/ProviderSettings.java.
             The Kubernetes API: in-cluster service account, or KUBECONFIG. Metrics on /metrics, health on
             /q/health (QUARKUS_HTTP_PORT, default 8080).

@@ -75,6 +75,9 @@ public interface ProviderSettings {
     @WithDefault("30s")
     Duration agentCallTimeout();
 
+    /** Who issues the provider-to-agent mutual-TLS certificates, and how they are rotated. */
+    io.dpuplane.provider.pki.AgentCertificateSettings agentCertificates();
+
     /** Whether to log every reconcile step. */
     @WithDefault("false")
     boolean debug();

@@ -2,20 +2,24 @@ package io.dpuplane.agent.host;
 
 import io.grpc.BindableService;
 import io.grpc.Server;
-import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyServerBuilder;
-import io.netty.handler.ssl.ClientAuth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The agent's gRPC server: mutual TLS only, with certificates from a directory in the Crossplane layout
- * ({@code tls.crt}, {@code tls.key}, and {@code ca.crt} that every client certificate must chain to).
+ * ({@code tls.crt}, {@code tls.key}, and {@code ca.crt} that every client certificate must chain to). The
+ * files are a mounted Secret that the provider or cert-manager rotates: they are looked at again at most every
+ * {@link #CERTIFICATE_RECHECK}, and new connections use the new ones; no restart.
  */
 public final class AgentServer implements AutoCloseable {
+
+    /** How often a handshake may re-read the certificate files. */
+    public static final Duration CERTIFICATE_RECHECK = Duration.ofSeconds(5);
 
     private final Server server;
 
@@ -25,10 +29,7 @@ public final class AgentServer implements AutoCloseable {
 
     public static AgentServer start(InetSocketAddress address, Path certsDir, BindableService service) {
         try {
-            var tls = GrpcSslContexts.forServer(certsDir.resolve("tls.crt").toFile(), certsDir.resolve("tls.key").toFile())
-                    .trustManager(certsDir.resolve("ca.crt").toFile())
-                    .clientAuth(ClientAuth.REQUIRE)
-                    .build();
+            var tls = ReloadingTls.server(certsDir, CERTIFICATE_RECHECK);
             Server server = NettyServerBuilder.forAddress(address).sslContext(tls).addService(service).build().start();
             return new AgentServer(server);
         } catch (IOException e) {

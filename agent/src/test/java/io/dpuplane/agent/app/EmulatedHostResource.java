@@ -24,7 +24,7 @@ public class EmulatedHostResource implements QuarkusTestResourceLifecycleManager
             Path root = Files.createTempDirectory("agent-app");
             host = EmulatedHost.start("qa-host", root.resolve("host"), 2, 0.002);
             ca = TestCertificateAuthority.create("agent-app-ca");
-            Path certs = ca.issueLocalhostServer("qa-host-agent").writeTo(root.resolve("certs"));
+            Path certs = ca.issueAgentServer("qa-host-agent").writeTo(root.resolve("certs"));
             TestControlPlane plane = TestControlPlanes.host();
             if (plane.client().namespaces().withName("dpuplane-system").get() == null) {
                 plane.client().namespaces().resource(new NamespaceBuilder().withNewMetadata()

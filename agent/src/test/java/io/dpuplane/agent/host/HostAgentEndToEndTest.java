@@ -81,7 +81,7 @@ class HostAgentEndToEndTest {
         operations = new Operations(new OperationJournal(root.resolve("journal")), pci -> port(discovery, pci),
                 Duration.ofMinutes(1));
         ca = TestCertificateAuthority.create("agent-ca");
-        Path serverCerts = ca.issueLocalhostServer("host1-agent").writeTo(root.resolve("server-certs"));
+        Path serverCerts = ca.issueAgentServer("host1-agent").writeTo(root.resolve("server-certs"));
         server = AgentServer.start(new InetSocketAddress("127.0.0.1", 0), serverCerts,
                 new HostAgentService("host1", "test", discovery::discover, operations));
         channel = channel(ca.issueClient("provider-dpuplane"));

@@ -53,7 +53,7 @@ final class EmulatedFleet implements AutoCloseable {
             for (int i = 0; i < options.hosts(); i++) {
                 String name = "host-" + i;
                 ensureNode(host, name);
-                Path certs = ca.issueLocalhostServer(name + "-agent").writeTo(dir.state("agent-tls").resolve(name));
+                Path certs = ca.issueAgentServer(name + "-agent").writeTo(dir.state("agent-tls").resolve(name));
                 int grpc = FreePort.pick();
                 fleet.processes.add(agent(dir, name, Map.of(
                         "dpuplane.agent.mode", "host",

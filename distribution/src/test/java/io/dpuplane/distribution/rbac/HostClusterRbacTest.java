@@ -5,6 +5,7 @@ import static io.dpuplane.distribution.rbac.PackagedRbac.assertForbidden;
 import static io.dpuplane.distribution.rbac.PackagedRbac.awaitAllowed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dpuplane.testkit.ProjectLayout;
 import io.dpuplane.testkit.kube.TestControlPlane;
 import io.dpuplane.testkit.kube.TestControlPlanes;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -16,6 +17,8 @@ import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -116,6 +119,43 @@ class HostClusterRbacTest {
         provider.resource(held).update();
 
         assertForbidden(() -> provider.leases().inNamespace(TEAM).resource(lease).create());
+    }
+
+    @Test
+    void providerIssuesTheAgentCertificatesItselfOrThroughCertManager() {
+        // its own CA: create and rotate (update) the Secrets in the agents' namespace
+        awaitAllowed(() -> provider.secrets().inNamespace(INVENTORY).resource(new SecretBuilder().withNewMetadata()
+                .withName("dpuplane-agent-ca").endMetadata().addToStringData("tls.crt", "ca").build()).create());
+        var ca = provider.secrets().inNamespace(INVENTORY).withName("dpuplane-agent-ca").get();
+        ca.setStringData(Map.of("next.crt", "next ca"));
+        provider.resource(ca).update();
+
+        // through cert-manager: server-side applied Issuers and Certificates, read back for their status
+        Path crds = ProjectLayout.cacheDir().resolve("cert-manager-1.21.2").resolve("crds");
+        plane.installCrd(crds.resolve("cert-manager.io_certificates.yaml"));
+        plane.installCrd(crds.resolve("cert-manager.io_issuers.yaml"));
+        awaitAllowed(() -> provider.resource(certManager("Issuer", "dpuplane-agent-selfsigned", "selfSigned: {}"))
+                .fieldManager("provider-dpuplane").forceConflicts().serverSideApply());
+        provider.resource(certManager("Certificate", "dpuplane-agent-tls",
+                "{secretName: dpuplane-agent-tls, dnsNames: [dpuplane-agent], issuerRef: {name: dpuplane-agent-ca}}"))
+                .fieldManager("provider-dpuplane").forceConflicts().serverSideApply();
+        assertThat(provider.genericKubernetesResources("cert-manager.io/v1", "Certificate").inNamespace(INVENTORY)
+                .withName("dpuplane-agent-tls").get()).isNotNull();
+
+        assertForbidden(() -> provider.genericKubernetesResources("cert-manager.io/v1", "Certificate")
+                .inNamespace(INVENTORY).withName("dpuplane-agent-tls").delete());
+        assertForbidden(() -> provider.genericKubernetesResources("cert-manager.io/v1", "Certificate")
+                .inAnyNamespace().list());
+    }
+
+    private static GenericKubernetesResource certManager(String kind, String name, String spec) {
+        return Serialization.unmarshal("""
+                apiVersion: cert-manager.io/v1
+                kind: %s
+                metadata: {name: %s, namespace: %s}
+                spec: %s
+                """.formatted(kind, name, INVENTORY, spec.startsWith("{") ? spec : "{" + spec + "}"),
+                GenericKubernetesResource.class);
     }
 
     @Test

@@ -12,11 +12,10 @@ import io.dpuplane.testkit.crossplane.PackageFile;
 import io.dpuplane.testkit.http.LoopbackFileServer;
 import io.dpuplane.testkit.kube.TestControlPlane;
 import io.dpuplane.testkit.kube.TestControlPlanes;
-import io.dpuplane.testkit.tls.IssuedCertificate;
 import io.dpuplane.testkit.tls.TestCertificateAuthority;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.net.URI;
@@ -24,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * Crossplane as a platform team runs it, on one machine: real Crossplane core against the host control
@@ -74,10 +75,12 @@ final class CrossplaneWorld implements AutoCloseable {
         namespace(CrossplaneCore.NAMESPACE);
         TestCertificateAuthority ca = TestCertificateAuthority.create("dpuplane-e2e");
 
-        fleet = own(new EmulatedFleet(client, NS, ca, dir.resolve("fleet"), hosts, dpusPerHost));
-        agentClientSecret(ca.issueClient("provider-dpuplane"));
         int providerPort = FreePort.pick();
         own(startProvider(dir, providerPort));
+        // The provider issues the agents' certificate and its own client certificate (its default): the agents
+        // serve what it wrote, as the agent chart mounts that Secret, and the ProviderConfig names no Secret.
+        fleet = own(new EmulatedFleet(client, NS, mountAgentSecret(dir.resolve("agent-tls")), dir.resolve("fleet"),
+                hosts, dpusPerHost));
         providerConfig(dir.resolve("bfb-cache"), "http://127.0.0.1:" + providerPort);
         long started = System.nanoTime();
         crossplane = own(OurPackagesOnCrossplane.start(hostCluster, ca, dir, PACKAGE_HEALTHY,
@@ -97,17 +100,23 @@ final class CrossplaneWorld implements AutoCloseable {
                 .property("quarkus.http.host", "127.0.0.1")
                 .property("dpuplane.provider.inventory-namespace", NS)
                 .property("dpuplane.provider.poll-interval", "5s")
+                .property("dpuplane.provider.agent-certificates.mode", "provider")
                 .property("dpuplane.provider.bfb-registry-url", "http://127.0.0.1:" + httpPort)
                 .logTo(dir.resolve("provider.log"))
                 .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + httpPort + "/q/health/ready")))
                 .start(APP_START);
     }
 
-    private void agentClientSecret(IssuedCertificate certificate) {
-        client.resource(new SecretBuilder().withNewMetadata().withName("xp-agent-client-tls")
-                .withNamespace(CrossplaneCore.NAMESPACE).endMetadata()
-                .addToStringData(Map.of("ca.crt", certificate.caPem(), "tls.crt", certificate.certificatePem(),
-                        "tls.key", certificate.keyPem())).build()).serverSideApply();
+    /** The agents' Secret, once the provider has issued it, as the files a Secret volume holds. */
+    private Path mountAgentSecret(Path dir) throws java.io.IOException {
+        Secret secret = Awaitility.await("the provider issues Secret " + NS + "/dpuplane-agent-tls")
+                .atMost(APP_START).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.secrets().inNamespace(NS).withName("dpuplane-agent-tls").get(), s -> s != null);
+        Files.createDirectories(dir);
+        for (String file : List.of("tls.crt", "tls.key", "ca.crt")) {
+            Files.write(dir.resolve(file), Base64.getDecoder().decode(secret.getData().get(file)));
+        }
+        return dir;
     }
 
     private void providerConfig(Path cache, String registryUrl) throws Exception {
@@ -117,9 +126,9 @@ final class CrossplaneWorld implements AutoCloseable {
                 kind: ClusterProviderConfig
                 metadata: {name: %s}
                 spec:
-                  agent: {tlsSecretRef: {name: xp-agent-client-tls, namespace: %s}}
+                  agent: {}
                   bfbCache: {directory: "%s", registryURL: "%s"}
-                """.formatted(PROVIDER_CONFIG, CrossplaneCore.NAMESPACE, cache, registryUrl));
+                """.formatted(PROVIDER_CONFIG, cache, registryUrl));
     }
 
     /** Applies one object from YAML (server-side apply, forcing conflicts). */

@@ -10,7 +10,6 @@ import io.dpuplane.agent.host.InventoryPublisher;
 import io.dpuplane.agent.host.OperationJournal;
 import io.dpuplane.agent.host.Operations;
 import io.dpuplane.agent.host.RshimPort;
-import io.dpuplane.testkit.tls.TestCertificateAuthority;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.net.InetSocketAddress;
@@ -23,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Hosts full of emulated BlueFields, each with its host agent (mutual TLS) publishing the DPUNode and
- * DPUDevice inventory a DPUSet selects from, and a host Node in the host cluster.
+ * DPUDevice inventory a DPUSet selects from, and a host Node in the host cluster. The agents share one
+ * certificate, as the agent chart's DaemonSet mounts one Secret on every host.
  */
 final class EmulatedFleet implements AutoCloseable {
 
@@ -31,8 +31,9 @@ final class EmulatedFleet implements AutoCloseable {
     private final List<Operations> operations = new ArrayList<>();
     private final List<AgentServer> agents = new ArrayList<>();
 
-    EmulatedFleet(KubernetesClient client, String inventoryNamespace, TestCertificateAuthority ca, Path root,
-            int hostCount, int dpusPerHost) {
+    /** The hosts' agents serve the certificate in {@code agentCerts} (tls.crt, tls.key, ca.crt). */
+    EmulatedFleet(KubernetesClient client, String inventoryNamespace, Path agentCerts, Path root, int hostCount,
+            int dpusPerHost) {
         for (int i = 0; i < hostCount; i++) {
             String name = "xp-host-" + i;
             EmulatedHost host = EmulatedHost.start(name, root.resolve(name), dpusPerHost, 0.002);
@@ -41,8 +42,7 @@ final class EmulatedFleet implements AutoCloseable {
             Operations ops = new Operations(new OperationJournal(root.resolve(name + "-journal")),
                     pci -> rshim(discovery, pci), Duration.ofMinutes(2));
             operations.add(ops);
-            AgentServer agent = AgentServer.start(new InetSocketAddress("127.0.0.1", 0),
-                    ca.issueLocalhostServer(name + "-agent").writeTo(root.resolve(name + "-certs")),
+            AgentServer agent = AgentServer.start(new InetSocketAddress("127.0.0.1", 0), agentCerts,
                     new HostAgentService(name, "e2e", discovery::discover, ops));
             agents.add(agent);
             new InventoryPublisher(client, inventoryNamespace, name, "localhost:" + agent.port(), "e2e")

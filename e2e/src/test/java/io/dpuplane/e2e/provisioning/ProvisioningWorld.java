@@ -65,7 +65,7 @@ final class ProvisioningWorld implements AutoCloseable {
         }
         host = EmulatedHost.start("host1", root.resolve("host1"), 5, 0.002);
         TestCertificateAuthority ca = TestCertificateAuthority.create("agents");
-        Path agentCerts = ca.issueLocalhostServer("host1-agent").writeTo(root.resolve("agent-certs"));
+        Path agentCerts = ca.issueAgentServer("host1-agent").writeTo(root.resolve("agent-certs"));
         IssuedCertificate provider = ca.issueClient("provider-dpuplane");
         client.secrets().inNamespace("crossplane-system").resource(new SecretBuilder().withNewMetadata()
                 .withName("agent-client-tls").endMetadata()

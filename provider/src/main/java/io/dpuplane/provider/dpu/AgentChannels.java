@@ -13,21 +13,37 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
- * Mutual-TLS channels to host agents, one per agent endpoint and credentials (a rotated Secret gets a new
- * channel), with the provider's client certificate from the ProviderConfig's agent Secret.
+ * Mutual-TLS channels to host agents, one per agent endpoint, with the provider's client certificate from
+ * the credentials Secret. Every agent's certificate must carry the configured server name (checked instead of
+ * the host's address: a fleet's agents share one certificate). When the Secret changes (a rotated
+ * certificate) the endpoint gets a new channel and the old one is shut down once its calls finish.
  */
 public final class AgentChannels implements AutoCloseable {
 
-    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
 
-    /** A stub for the agent at {@code endpoint} (host:port), each call bounded by the deadline. */
-    public HostAgentGrpc.HostAgentBlockingStub agent(String endpoint, Secret credentials, long deadlineSeconds) {
-        String key = endpoint + "@" + credentials.getMetadata().getUid() + "/" + credentials.getMetadata().getResourceVersion();
-        ManagedChannel channel = channels.computeIfAbsent(key, k -> open(endpoint, credentials));
-        return HostAgentGrpc.newBlockingStub(channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
+    /** A channel and the credentials it was opened with. */
+    private record Channel(String credentials, ManagedChannel channel) {
     }
 
-    private static ManagedChannel open(String endpoint, Secret credentials) {
+    /** A stub for the agent at {@code endpoint} (host:port), each call bounded by the deadline. */
+    public HostAgentGrpc.HostAgentBlockingStub agent(String endpoint, String serverName, Secret credentials,
+            long deadlineSeconds) {
+        String version = serverName + "@" + credentials.getMetadata().getUid() + "/"
+                + credentials.getMetadata().getResourceVersion();
+        Channel current = channels.compute(endpoint, (key, open) -> {
+            if (open != null && open.credentials.equals(version)) {
+                return open;
+            }
+            if (open != null) {
+                open.channel.shutdown();
+            }
+            return new Channel(version, open(endpoint, serverName, credentials));
+        });
+        return HostAgentGrpc.newBlockingStub(current.channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
+    }
+
+    private static ManagedChannel open(String endpoint, String serverName, Secret credentials) {
         int colon = endpoint.lastIndexOf(':');
         if (colon < 0) {
             throw new IllegalArgumentException("agent endpoint " + endpoint + " has no port");
@@ -39,8 +55,8 @@ public final class AgentChannels implements AutoCloseable {
                             new ByteArrayInputStream(data(credentials, "tls.key")))
                     .build();
             return NettyChannelBuilder.forAddress(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1)))
-                    .sslContext(tls).build();
-        } catch (SSLException e) {
+                    .overrideAuthority(serverName).sslContext(tls).build();
+        } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalStateException("the agent credentials in Secret " + credentials.getMetadata().getNamespace()
                     + "/" + credentials.getMetadata().getName() + " are not a usable certificate and key: " + e.getMessage(), e);
         }
@@ -57,6 +73,6 @@ public final class AgentChannels implements AutoCloseable {
 
     @Override
     public void close() {
-        channels.values().forEach(ManagedChannel::shutdownNow);
+        channels.values().forEach(c -> c.channel.shutdownNow());
     }
 }

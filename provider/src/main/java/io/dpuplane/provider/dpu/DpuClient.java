@@ -280,7 +280,8 @@ final class DpuClient implements ExternalClient<DPU> {
     }
 
     private HostAgentGrpc.HostAgentBlockingStub agent(DpuInputs inputs) {
-        return agents.agent(inputs.agentEndpoint(), inputs.agentCredentials(), settings.agentDeadlineSeconds());
+        return agents.agent(inputs.agentEndpoint(), inputs.agentServerName(), inputs.agentCredentials(),
+                settings.agentDeadlineSeconds());
     }
 
     private static boolean exists(DPUObservation at) {

@@ -8,6 +8,7 @@ import io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUNode;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUParameters;
 import io.dpuplane.apis.provisioning.v1alpha1.InstalledRevision;
+import io.dpuplane.provider.pki.AgentSecrets;
 import io.dpuplane.runtime.Conditions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * input is a {@link Waiting} with a message that names it.
  */
 record DpuInputs(String pciAddress, BFB bfb, DPUFlavor flavor, String clusterKubeconfig, String agentEndpoint,
-        Secret agentCredentials, String registryUrl) {
+        Secret agentCredentials, String agentServerName, String registryUrl) {
 
     /** An input is not there yet; provisioning waits for it. */
     static final class Waiting extends RuntimeException {
@@ -61,7 +62,8 @@ record DpuInputs(String pciAddress, BFB bfb, DPUFlavor flavor, String clusterKub
                     + settings.inventoryNamespace() + "/" + p.hostNode() + ")");
         }
         return new DpuInputs(pciAddress, bfb, flavor, kubeconfig, node.getSpec().agentEndpoint(),
-                agentCredentials(client, dpu, providerConfig), registryUrl(providerConfig, settings));
+                agentCredentials(client, dpu, providerConfig, settings), agentServerName(providerConfig),
+                registryUrl(providerConfig, settings));
     }
 
     /**
@@ -111,19 +113,44 @@ record DpuInputs(String pciAddress, BFB bfb, DPUFlavor flavor, String clusterKub
         return flavor.getMetadata().getNamespace() + "/" + flavor.getMetadata().getName();
     }
 
+    /**
+     * The provider's client identity for the agents: the Secret the provider config names, or else the one the
+     * provider issues (by itself or through cert-manager) in the agents' namespace.
+     */
     @SuppressWarnings("unchecked")
-    private static Secret agentCredentials(KubernetesClient client, DPU dpu, GenericKubernetesResource config) {
-        Map<String, Object> spec = (Map<String, Object>) config.getAdditionalProperties().getOrDefault("spec", Map.of());
-        Map<String, Object> agent = (Map<String, Object>) spec.getOrDefault("agent", Map.of());
-        Map<String, Object> ref = (Map<String, Object>) agent.getOrDefault("tlsSecretRef", Map.of());
+    private static Secret agentCredentials(KubernetesClient client, DPU dpu, GenericKubernetesResource config,
+            DpuSettings settings) {
+        Map<String, Object> ref = agentConnection(config).containsKey("tlsSecretRef")
+                ? (Map<String, Object>) agentConnection(config).get("tlsSecretRef") : Map.of();
         String name = (String) ref.get("name");
+        if (name == null) {
+            String namespace = settings.agentCertificatesNamespace();
+            Secret issued = client.secrets().inNamespace(namespace).withName(AgentSecrets.PROVIDER_CLIENT).get();
+            if (issued == null) {
+                throw new Waiting("waiting for the provider's agent client certificate (Secret " + namespace + "/"
+                        + AgentSecrets.PROVIDER_CLIENT + ", issued by the provider or cert-manager): "
+                        + config.getKind() + " " + config.getMetadata().getName() + " names no agent.tlsSecretRef");
+            }
+            return issued;
+        }
         String namespace = (String) ref.getOrDefault("namespace", dpu.getMetadata().getNamespace());
-        Secret secret = name == null ? null : client.secrets().inNamespace(namespace).withName(name).get();
+        Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
         if (secret == null) {
             throw new IllegalStateException("the provider config's agent credentials Secret " + namespace + "/" + name
                     + " does not exist");
         }
         return secret;
+    }
+
+    private static String agentServerName(GenericKubernetesResource config) {
+        Object name = agentConnection(config).get("serverName");
+        return name instanceof String s && !s.isBlank() ? s : AgentSecrets.AGENT_SERVER_NAME;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> agentConnection(GenericKubernetesResource config) {
+        Map<String, Object> spec = (Map<String, Object>) config.getAdditionalProperties().getOrDefault("spec", Map.of());
+        return (Map<String, Object>) spec.getOrDefault("agent", Map.of());
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,13 @@ package io.dpuplane.provider.dpu;
 
 /**
  * Provider-wide settings of DPU provisioning: where the host agents publish their inventory, the BFB
- * registry's URL as agents reach it (a ProviderConfig may name another), and the agent call deadline.
+ * registry's URL as agents reach it (a ProviderConfig may name another), the agent call deadline, and where
+ * the provider's issued agent client certificate is.
  */
-public record DpuSettings(String inventoryNamespace, String registryUrl, long agentDeadlineSeconds) {
+public record DpuSettings(String inventoryNamespace, String registryUrl, long agentDeadlineSeconds,
+        String agentCertificatesNamespace) {
+
+    public DpuSettings(String inventoryNamespace, String registryUrl, long agentDeadlineSeconds) {
+        this(inventoryNamespace, registryUrl, agentDeadlineSeconds, inventoryNamespace);
+    }
 }

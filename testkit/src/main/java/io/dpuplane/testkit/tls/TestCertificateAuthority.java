@@ -76,6 +76,14 @@ public final class TestCertificateAuthority {
         return issueServer(commonName, List.of("localhost"), List.of("127.0.0.1"));
     }
 
+    /**
+     * A host agent's server certificate: the name the provider checks on every agent ({@code dpuplane-agent},
+     * ProviderConfig agent.serverName) and the loopback addresses.
+     */
+    public IssuedCertificate issueAgentServer(String commonName) {
+        return issueServer(commonName, List.of("dpuplane-agent", "localhost"), List.of("127.0.0.1"));
+    }
+
     /** A client certificate with the given common name. */
     public IssuedCertificate issueClient(String commonName) {
         return issue(commonName, KeyPurposeId.id_kp_clientAuth, List.of());
