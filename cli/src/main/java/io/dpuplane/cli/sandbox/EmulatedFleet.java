@@ -5,30 +5,32 @@ import io.dpuplane.testkit.apps.FreePort;
 import io.dpuplane.testkit.apps.QuarkusApp;
 import io.dpuplane.testkit.apps.Readiness;
 import io.dpuplane.testkit.apps.RunningProcess;
-import io.dpuplane.testkit.tls.IssuedCertificate;
-import io.dpuplane.testkit.tls.TestCertificateAuthority;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 
 /**
  * The emulated hosts and their host agents, each a real agent process: one in emulator mode holding every
  * host's BlueFields behind rshim device files, and one in host mode per host reading those files, publishing
  * the inventory to the host cluster and serving the mutual-TLS API the provider flashes through. The host
- * Nodes exist in the host cluster (for node effects); the provider's client certificate is the Secret
- * {@code crossplane-system/agent-client-tls}.
+ * Nodes exist in the host cluster (for node effects). The agents serve the certificate the provider issued
+ * (Secret {@code sandbox/dpuplane-agent-tls}, written to files as a Secret volume holds them), so it must run
+ * first.
  */
 final class EmulatedFleet implements AutoCloseable {
 
-    static final String CLIENT_TLS_SECRET = "agent-client-tls";
+    static final String AGENT_TLS_SECRET = "dpuplane-agent-tls";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<RunningProcess> processes = new ArrayList<>();
@@ -36,8 +38,7 @@ final class EmulatedFleet implements AutoCloseable {
     private EmulatedFleet() {
     }
 
-    static EmulatedFleet start(SandboxDir dir, SandboxOptions options, KubernetesClient host,
-            TestCertificateAuthority ca) {
+    static EmulatedFleet start(SandboxDir dir, SandboxOptions options, KubernetesClient host) {
         Path hostKubeconfig = dir.hostKubeconfig();
         EmulatedFleet fleet = new EmulatedFleet();
         try {
@@ -49,11 +50,10 @@ final class EmulatedFleet implements AutoCloseable {
                     "dpuplane.agent.emulated-dpus-per-host", Integer.toString(options.dpusPerHost()),
                     "dpuplane.agent.emulator-time-scale", Double.toString(options.timeScale()),
                     "dpuplane.agent.emulator-kubelet-kubeconfig", dir.dpuKubeconfig().toString()), hostKubeconfig));
-            publishClientCertificate(host, ca.issueClient("provider-dpuplane"));
+            Path certs = mountAgentSecret(host, dir.state("agent-tls"));
             for (int i = 0; i < options.hosts(); i++) {
                 String name = "host-" + i;
                 ensureNode(host, name);
-                Path certs = ca.issueAgentServer(name + "-agent").writeTo(dir.state("agent-tls").resolve(name));
                 int grpc = FreePort.pick();
                 fleet.processes.add(agent(dir, name, Map.of(
                         "dpuplane.agent.mode", "host",
@@ -91,15 +91,21 @@ final class EmulatedFleet implements AutoCloseable {
         }
     }
 
-    private static void publishClientCertificate(KubernetesClient host, IssuedCertificate client) {
-        host.secrets().inNamespace("crossplane-system").resource(new SecretBuilder().withNewMetadata()
-                .withName(CLIENT_TLS_SECRET).endMetadata()
-                .addToData(Map.of("ca.crt", b64(client.caPem()), "tls.crt", b64(client.certificatePem()),
-                        "tls.key", b64(client.keyPem()))).build()).serverSideApply();
-    }
-
-    private static String b64(String pem) {
-        return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
+    /** The agents' Secret, once the provider has issued it, as the files of a Secret volume. */
+    private static Path mountAgentSecret(KubernetesClient host, Path dir) {
+        Secret secret = Awaitility.await("the provider issues Secret " + Sandbox.NAMESPACE + "/" + AGENT_TLS_SECRET)
+                .atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> host.secrets().inNamespace(Sandbox.NAMESPACE).withName(AGENT_TLS_SECRET).get(),
+                        s -> s != null);
+        try {
+            Files.createDirectories(dir);
+            for (String file : List.of("tls.crt", "tls.key", "ca.crt")) {
+                Files.write(dir.resolve(file), Base64.getDecoder().decode(secret.getData().get(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the agents' certificate to " + dir, e);
+        }
+        return dir;
     }
 
     /** The agent processes, for the board and for `sandbox down`. */

@@ -99,10 +99,6 @@ final class Sandbox implements AutoCloseable {
             var entry = charts.publish(Quickstart.directory().resolve("charts/dpuplane-forwarder"));
             return entry.name() + " " + entry.version() + " at " + charts.url();
         });
-        steps.run("emulated hosts and host agents", () -> {
-            keep(EmulatedFleet.start(dir, options, host.client(), ca));
-            return options.hosts() + " hosts x " + options.dpusPerHost() + " BlueFields";
-        });
         steps.run("provider", () -> {
             providerPort = FreePort.pick();
             keep(AppLauncher.of(QuarkusApp.PROVIDER).property("quarkus.http.port", Integer.toString(providerPort))
@@ -110,11 +106,19 @@ final class Sandbox implements AutoCloseable {
                     .property("dpuplane.provider.poll-interval", "5s")
                     // The host agents publish the inventory where the composites select from (DPUSet's namespace).
                     .property("dpuplane.provider.inventory-namespace", NAMESPACE)
+                    .property("dpuplane.provider.agent-certificates.mode", "provider")
                     .env("KUBECONFIG", dir.hostKubeconfig().toString()).logTo(dir.logs().resolve("provider.log"))
                     .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + providerPort + "/q/health/ready")))
                     .start(APP_START));
             configureProvider();
             return "metrics http://127.0.0.1:" + providerPort + "/metrics";
+        });
+        // The provider issues the agents' certificate and its own client certificate, as it does by default in
+        // a real cluster: the host agents serve the Secret it wrote, and the ProviderConfig names no Secret.
+        steps.run("emulated hosts and host agents", () -> {
+            keep(EmulatedFleet.start(dir, options, host.client()));
+            return options.hosts() + " hosts x " + options.dpusPerHost() + " BlueFields, serving the certificate "
+                    + "the provider issued (Secret " + NAMESPACE + "/" + EmulatedFleet.AGENT_TLS_SECRET + ")";
         });
         steps.run("Crossplane core with the dpuplane packages", () -> {
             keep(OurPackagesOnCrossplane.start(host, ca, dir.state("crossplane"), PACKAGES_HEALTHY,
@@ -131,9 +135,9 @@ final class Sandbox implements AutoCloseable {
                 kind: ClusterProviderConfig
                 metadata: {name: default}
                 spec:
-                  agent: {tlsSecretRef: {name: %s, namespace: crossplane-system}}
+                  agent: {}
                   bfbCache: {directory: "%s", registryURL: "http://127.0.0.1:%d"}
-                """.formatted(EmulatedFleet.CLIENT_TLS_SECRET, dir.state("bfb-cache"), providerPort),
+                """.formatted(dir.state("bfb-cache"), providerPort),
                 io.dpuplane.apis.config.v1alpha1.ClusterProviderConfig.class)).forceConflicts().serverSideApply();
         client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata()
                 .withName(DPU_CLUSTER + "-kubeconfig").endMetadata().addToStringData("kubeconfig", dpu.kubeconfigYaml())
