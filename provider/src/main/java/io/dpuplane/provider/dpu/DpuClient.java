@@ -49,13 +49,13 @@ final class DpuClient implements ExternalClient<DPU> {
     private final Conditions conditions = new Conditions(Clock.systemUTC());
 
     DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents,
-            InstallSlots slots) {
+            InstallSlots slots, HostMaintenance host) {
         this.client = client;
         this.slots = slots;
         this.providerConfig = providerConfig;
         this.settings = settings;
         this.agents = agents;
-        this.host = new HostMaintenance(client, Clock.systemUTC());
+        this.host = host;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.policy.v1.EvictionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.RequestConfigBuilder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,11 +27,16 @@ final class HostDrain {
     }
 
     private final KubernetesClient client;
+    private final KubernetesClient evictions;
     private final DisruptionBudgets budgets;
     private final Clock clock;
 
     HostDrain(KubernetesClient client, Clock clock) {
         this.client = client;
+        // A refused eviction is an answer, not a failure: without this the client retries each 429 with backoff
+        // for a minute or more, holding the reconcile thread.
+        this.evictions = client.newClient(new RequestConfigBuilder(client.getConfiguration().getRequestConfig())
+                .withRequestRetryBackoffLimit(0).build()).adapt(KubernetesClient.class);
         this.budgets = new DisruptionBudgets(client);
         this.clock = clock;
     }
@@ -59,7 +65,7 @@ final class HostDrain {
     /** Why the eviction was refused; empty when it was accepted (or the pod is gone already). */
     private Optional<String> evict(Pod pod) {
         try {
-            boolean accepted = client.pods().inNamespace(pod.getMetadata().getNamespace())
+            boolean accepted = evictions.pods().inNamespace(pod.getMetadata().getNamespace())
                     .withName(pod.getMetadata().getName()).evict(new EvictionBuilder().withNewMetadata()
                             .withName(pod.getMetadata().getName()).withNamespace(pod.getMetadata().getNamespace())
                             .endMetadata().build());

@@ -70,8 +70,11 @@ class HostMaintenanceTest {
         List<String> dbPods = podsOn("budget-host").stream().map(p -> p.getMetadata().getName()).sorted().toList();
         DPU dpu = bed.dpu("budget", "dpu0", "budget-host", "{drain: {}}");
 
+        long started = System.nanoTime();
         assertThat(host.prepare(dpu)).as("the drain is held").isFalse();
         assertThat(host.prepare(dpu)).as("and stays held on the next pass").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("two refused passes return at once, "
+                + "without retrying the 429s").isLessThan(Duration.ofSeconds(5));
 
         assertThat(ready(dpu).getMessage()).isEqualTo("draining host Node budget-host before the install: "
                 + "pod budget/" + dbPods.get(0) + " (eviction refused by PodDisruptionBudget db-quorum: 2 healthy, "
