@@ -20,6 +20,8 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -116,6 +118,12 @@ class DpuDrainTest {
         assertThat(world.host.dpu("0000:03:00.0").console()).as("the card is untouched")
                 .noneMatch(l -> l.contains("receiving a boot stream"));
 
+        // A provider restart while the drain is held loses nothing and starts nothing early.
+        world.restartProvider();
+        await("the restarted provider drains on").atMost(WAIT).during(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(phase("drain-dpu0")).isEqualTo(DPUPhase.NODE_EFFECT));
+        assertThat(world.host.dpu("0000:03:00.0").console()).noneMatch(l -> l.contains("receiving a boot stream"));
+
         world.client.policy().v1().podDisruptionBudget().inNamespace(NS).withName("web-budget").edit(b -> {
             b.getSpec().setMinAvailable(new IntOrString(0));
             return b;
@@ -123,28 +131,58 @@ class DpuDrainTest {
         awaitReady("drain-dpu0");
         assertThat(world.client.pods().inNamespace(NS).withName(web).get()).as("web evicted").isNull();
         assertThat(get("drain-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
+        assertThat(world.host.dpu("0000:03:00.0").console()).filteredOn(l -> l.contains("receiving a boot stream"))
+                .as("one install").hasSize(1);
         assertThat(node().getSpec().getUnschedulable()).as("uncordoned once Ready").isNull();
         assertThat(node().getMetadata().getAnnotations()).doesNotContainKey("provisioning.dpuplane.io/node-effect-holders");
     }
 
     @Test
     @Order(2)
+    void aFlavorChangeReprovisionsAReadyDpuWithItsHostDrainedAgain() {
+        // Flavors are immutable: a change is a new flavor the DPU points to.
+        world.client.resource(Serialization.unmarshal("""
+                apiVersion: provisioning.dpuplane.io/v1alpha1
+                kind: DPUFlavor
+                metadata: {name: drain-v2, namespace: %s}
+                spec: {forProvider: {grub: {kernelParameters: [hugepages=3072, iommu.passthrough=1]}}}
+                """.formatted(NS), io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor.class)).serverSideApply();
+        world.client.resources(DPU.class).inNamespace(NS).withName("drain-dpu0").patch(
+                PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"forProvider\":{\"flavorRef\":{\"name\":\"drain-v2\"}}}}");
+        AtomicBoolean cordonedAgain = new AtomicBoolean();
+        await("drain-dpu0 installed again").atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            if (Boolean.TRUE.equals(node().getSpec().getUnschedulable())) {
+                cordonedAgain.set(true);
+            }
+            return world.host.dpu("0000:03:00.0").console().stream()
+                    .filter(l -> l.contains("receiving a boot stream")).count() == 2 && isReady("drain-dpu0");
+        });
+        assertThat(cordonedAgain).as("the host cordoned again for the re-provisioning").isTrue();
+        assertThat(node().getSpec().getUnschedulable()).as("and uncordoned once Ready").isNull();
+    }
+
+    @Test
+    @Order(3)
     void twoDpusOfOneHostKeepItCordonedUntilBothAreReady() {
         world.host.dpu("0000:04:00.0").setFaults(DeviceFaults.none().withRshimThroughput(1 << 19));
         dpu("drain-dpu1", "0000:04:00.0", "{drain: {}}");
         dpu("drain-dpu2", "0000:05:00.0", "{drain: {}}");
 
-        // The effect goes in the reconcile that finds a DPU joined, just before its Ready status is written: what
-        // must never be seen is the host uncordoned while a card is being flashed.
+        // A DPU lets go of the cordon in the reconcile that finds its Node joined, so the host may be uncordoned
+        // only once both DPUs' Nodes are Ready in the DPU cluster (their status may trail by a reconcile).
+        AtomicBoolean sawCordon = new AtomicBoolean();
         AtomicReference<String> uncordonedEarly = new AtomicReference<>();
         AtomicBoolean sawOneReadyWhileTheOtherInstalled = new AtomicBoolean();
         await("both DPUs Ready").atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            List<String> flashing = Stream.of("drain-dpu1", "drain-dpu2").filter(DpuDrainTest::installing)
+            boolean cordoned = Boolean.TRUE.equals(node().getSpec().getUnschedulable());
+            sawCordon.compareAndSet(false, cordoned);
+            List<String> notJoined = Stream.of("0000:04:00.0", "0000:05:00.0").filter(pci -> !dpuNodeReady(pci))
                     .toList();
-            if (!flashing.isEmpty() && !Boolean.TRUE.equals(node().getSpec().getUnschedulable())) {
-                uncordonedEarly.compareAndSet(null, "host uncordoned while " + flashing + " installed");
+            if (sawCordon.get() && !cordoned && !notJoined.isEmpty()) {
+                uncordonedEarly.compareAndSet(null, "host uncordoned while the DPUs at " + notJoined + " had not joined");
             }
-            if (!flashing.isEmpty() && (isReady("drain-dpu1") || isReady("drain-dpu2"))) {
+            if (Stream.of("drain-dpu1", "drain-dpu2").anyMatch(DpuDrainTest::installing)
+                    && (isReady("drain-dpu1") || isReady("drain-dpu2"))) {
                 sawOneReadyWhileTheOtherInstalled.set(true);
             }
             return isReady("drain-dpu1") && isReady("drain-dpu2");
@@ -155,7 +193,7 @@ class DpuDrainTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void deletingDpusGivesTheHostBackAndRemovesTheirNodesFromTheDpuCluster() {
         // A pod no controller owns holds the drain; deleting the DPU lets the host go all the same.
         world.client.pods().inNamespace(NS).resource(new PodBuilder().withNewMetadata().withName("scratch")
@@ -275,6 +313,13 @@ class DpuDrainTest {
         DPU dpu = get(name);
         return dpu == null || dpu.getStatus() == null || dpu.getStatus().getAtProvider() == null ? null
                 : dpu.getStatus().getAtProvider().getPhase();
+    }
+
+    private static boolean dpuNodeReady(String pci) {
+        Node node = world.dpuCluster.client().nodes().withName(HOST + "-" + pci.replace(':', '-').replace('.', '-'))
+                .get();
+        return node != null && node.getStatus() != null && node.getStatus().getConditions() != null && node.getStatus()
+                .getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     private static boolean installing(String dpu) {
