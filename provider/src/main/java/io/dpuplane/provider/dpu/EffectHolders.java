@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -61,8 +62,8 @@ final class EffectHolders {
         holds.keySet().removeIf(holder);
     }
 
-    Iterable<String> holders() {
-        return java.util.List.copyOf(holds.keySet());
+    List<String> holders() {
+        return List.copyOf(holds.keySet());
     }
 
     /** Whether any DPU still needs this effect. */
