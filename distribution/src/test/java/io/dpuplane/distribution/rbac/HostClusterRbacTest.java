@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -77,7 +78,7 @@ class HostClusterRbacTest {
     }
 
     @Test
-    void providerWritesConnectionSecretsAndEventsButCannotListSecretsOrPods() {
+    void providerWritesConnectionSecretsAndEventsButCannotListSecrets() {
         awaitAllowed(() -> provider.secrets().inNamespace(TEAM).resource(new SecretBuilder().withNewMetadata()
                 .withName("bfb-connection").endMetadata().addToStringData("url", "https://example.invalid").build())
                 .create());
@@ -91,13 +92,28 @@ class HostClusterRbacTest {
         provider.secrets().inNamespace(TEAM).withName("bfb-connection").delete();
 
         assertForbidden(() -> provider.secrets().inNamespace(TEAM).list());
-        assertForbidden(() -> provider.pods().inAnyNamespace().list());
+    }
+
+    @Test
+    void providerDrainsAHostThroughTheEvictionApiButCannotDeleteAPod() {
+        admin.pods().inNamespace(TEAM).resource(new PodBuilder().withNewMetadata().withName("drained").endMetadata()
+                .withNewSpec().withNodeName("host-rbac-drain").addNewContainer().withName("main")
+                .withImage("example.invalid/main:1").endContainer().endSpec().build()).create();
+
+        awaitAllowed(() -> assertThat(provider.pods().inAnyNamespace().withField("spec.nodeName", "host-rbac-drain")
+                .list().getItems()).extracting(p -> p.getMetadata().getName()).containsExactly("drained"));
+        provider.policy().v1().podDisruptionBudget().inNamespace(TEAM).list();
+        assertForbidden(() -> provider.pods().inNamespace(TEAM).withName("drained").delete());
+        assertThat(provider.pods().inNamespace(TEAM).withName("drained").evict()).isTrue();
+        assertThat(admin.pods().inNamespace(TEAM).withName("drained").get().getMetadata().getDeletionTimestamp())
+                .as("evicted").isNotNull();
     }
 
     @Test
     void providerAppliesANodeEffectButCannotDeleteTheNode() {
         admin.resource(new NodeBuilder().withNewMetadata().withName("host-rbac-1").endMetadata().build()).create();
 
+        awaitAllowed(() -> provider.nodes().resource(admin.nodes().withName("host-rbac-1").get()).update());
         awaitAllowed(() -> provider.nodes().withName("host-rbac-1").edit(n -> {
             n.getMetadata().setLabels(new HashMap<>(Map.of("dpuplane.io/dpu-installing", "true")));
             n.getSpec().setUnschedulable(true);

@@ -50,6 +50,7 @@ final class ProvisioningWorld implements AutoCloseable {
     final TestControlPlane dpuCluster = TestControlPlanes.second();
     final KubernetesClient client = hostCluster.client();
     final EmulatedHost host;
+    final String hostName;
     private final Operations operations;
     private final AgentServer agent;
     private final LoopbackFileServer registry = new LoopbackFileServer();
@@ -57,15 +58,21 @@ final class ProvisioningWorld implements AutoCloseable {
     private Operator operator;
 
     ProvisioningWorld(Path root) throws IOException {
+        this(root, "host1");
+    }
+
+    /** A world whose emulated host (its Node, agent and BlueFields) is called {@code hostName}. */
+    ProvisioningWorld(Path root, String hostName) throws IOException {
+        this.hostName = hostName;
         for (String ns : new String[] {NS, "dpuplane-system", "crossplane-system"}) {
             if (client.namespaces().withName(ns).get() == null) {
                 client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
                         .create();
             }
         }
-        host = EmulatedHost.start("host1", root.resolve("host1"), 5, 0.002);
+        host = EmulatedHost.start(hostName, root.resolve(hostName), 5, 0.002);
         TestCertificateAuthority ca = TestCertificateAuthority.create("agents");
-        Path agentCerts = ca.issueAgentServer("host1-agent").writeTo(root.resolve("agent-certs"));
+        Path agentCerts = ca.issueAgentServer(hostName + "-agent").writeTo(root.resolve("agent-certs"));
         IssuedCertificate provider = ca.issueClient("provider-dpuplane");
         client.secrets().inNamespace("crossplane-system").resource(new SecretBuilder().withNewMetadata()
                 .withName("agent-client-tls").endMetadata()
@@ -76,13 +83,13 @@ final class ProvisioningWorld implements AutoCloseable {
         operations = new Operations(new OperationJournal(root.resolve("journal")), pci -> rshim(discovery, pci),
                 Duration.ofMinutes(2));
         agent = AgentServer.start(new InetSocketAddress("127.0.0.1", 0), agentCerts,
-                new HostAgentService("host1", "e2e", discovery::discover, operations));
-        new InventoryPublisher(client, "dpuplane-system", "host1", "localhost:" + agent.port(), "e2e")
+                new HostAgentService(hostName, "e2e", discovery::discover, operations));
+        new InventoryPublisher(client, "dpuplane-system", hostName, "localhost:" + agent.port(), "e2e")
                 .publish(discovery.discover(), Map.of());
 
 
-        if (client.nodes().withName("host1").get() == null) {
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName("host1").endMetadata().build()).create();
+        if (client.nodes().withName(hostName).get() == null) {
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(hostName).endMetadata().build()).create();
         }
         operator = startProvider();
     }

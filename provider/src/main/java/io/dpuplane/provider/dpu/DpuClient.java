@@ -44,18 +44,18 @@ final class DpuClient implements ExternalClient<DPU> {
     private final GenericKubernetesResource providerConfig;
     private final DpuSettings settings;
     private final AgentChannels agents;
-    private final NodeEffects nodeEffects;
+    private final HostMaintenance host;
     private final InstallSlots slots;
     private final Conditions conditions = new Conditions(Clock.systemUTC());
 
     DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents,
-            InstallSlots slots) {
+            InstallSlots slots, HostMaintenance host) {
         this.client = client;
         this.slots = slots;
         this.providerConfig = providerConfig;
         this.settings = settings;
         this.agents = agents;
-        this.nodeEffects = new NodeEffects(client);
+        this.host = host;
     }
 
     @Override
@@ -84,6 +84,10 @@ final class DpuClient implements ExternalClient<DPU> {
         }
         boolean upToDate = Objects.equals(at.getInstalled(), inputs.desired());
         if (!upToDate) {
+            if (!host.prepare(dpu)) {
+                at.setPhase(DPUPhase.NODE_EFFECT);
+                return new ExternalObservation(true, true, false, Map.of(), null, Duration.ofSeconds(5));
+            }
             InstallSlots.Denied denied = slots.claim(configKey(), dpu.getMetadata().getUid(), maxParallelInstalls(),
                     this::installsInFlight);
             if (denied != null) {
@@ -101,14 +105,13 @@ final class DpuClient implements ExternalClient<DPU> {
         return joining(dpu, at, inputs);
     }
 
-    /** Starts an install (node effect first); asking the agent again for a running one returns it. */
+    /** Starts an install (observe put the node effect in place); asking the agent again for a running one returns it. */
     @Override
     public ExternalCreation create(DPU dpu) {
         DPUParameters p = dpu.getSpec().getForProvider();
         DpuInputs inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
         DPUObservation at = observation(dpu);
         at.setPhase(DPUPhase.NODE_EFFECT);
-        nodeEffects.apply(p.hostNode(), p.nodeEffect());
         String dpuNode = DpuNames.nodeName(p.hostNode(), inputs.pciAddress());
         String token;
         BfCfgRenderer.Join join;
@@ -145,8 +148,7 @@ final class DpuClient implements ExternalClient<DPU> {
     public void delete(DPU dpu) {
         slots.release(configKey(), dpu.getMetadata().getUid());
         DPUObservation at = observation(dpu);
-        DPUParameters p = dpu.getSpec().getForProvider();
-        nodeEffects.remove(p.hostNode(), p.nodeEffect());
+        host.release(dpu);
         try {
             DpuInputs inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
             try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
@@ -241,7 +243,7 @@ final class DpuClient implements ExternalClient<DPU> {
             if (at.getPhase() != DPUPhase.READY) {
                 cluster.label(at.getDpuNodeName(), labels);
                 cluster.deleteToken(dpu.getMetadata().getUid());
-                nodeEffects.remove(p.hostNode(), p.nodeEffect());
+                host.release(dpu);
             } else if (!DpuClusterAccess.carries(node.get(), labels)) {
                 // Labels changed on a Ready DPU (a service rollout relabels nodes): no re-provisioning.
                 cluster.label(at.getDpuNodeName(), labels);

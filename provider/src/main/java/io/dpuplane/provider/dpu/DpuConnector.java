@@ -5,6 +5,7 @@ import io.dpuplane.runtime.managed.ExternalClient;
 import io.dpuplane.runtime.managed.ExternalConnector;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 
 /** Connects a DPU to what provisions it: its host agent, the DPU cluster, and the host Node. */
 public final class DpuConnector implements ExternalConnector<DPU> {
@@ -13,15 +14,17 @@ public final class DpuConnector implements ExternalConnector<DPU> {
     private final DpuSettings settings;
     private final AgentChannels agents;
     private final InstallSlots slots = new InstallSlots();
+    private final HostMaintenance host;
 
     public DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents) {
         this.client = client;
         this.settings = settings;
         this.agents = agents;
+        this.host = new HostMaintenance(client, Clock.systemUTC());
     }
 
     @Override
     public ExternalClient<DPU> connect(DPU resource, GenericKubernetesResource providerConfig) {
-        return new DpuClient(client, providerConfig, settings, agents, slots);
+        return new DpuClient(client, providerConfig, settings, agents, slots, host);
     }
 }

@@ -1,75 +1,109 @@
 package io.dpuplane.provider.dpu;
 
-import io.dpuplane.apis.provisioning.v1alpha1.NodeEffect;
+import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Taint;
-import io.fabric8.kubernetes.api.model.TaintBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * What happens to the host Node while its DPU is provisioned: nothing, a label, a taint, or a cordon (the
- * first step of a drain), applied before the install and removed once the DPU is Ready.
+ * The effects on host Nodes, held per DPU: a DPU holds its effect from before its install until it is Ready
+ * (or deleted), and an effect leaves the Node only with the last DPU holding it — two DPUs of one host never
+ * undo each other's effect. Who holds what is the Node's {@link EffectHolders} ledger, changed together with
+ * the effect in one optimistic-concurrency update, so concurrent reconciles of sibling DPUs cannot race.
  */
 final class NodeEffects {
 
+    private static final int ATTEMPTS = 10;
+
     private final KubernetesClient client;
+    private final Clock clock;
 
-    NodeEffects(KubernetesClient client) {
+    NodeEffects(KubernetesClient client, Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
-    void apply(String nodeName, NodeEffect effect) {
-        edit(nodeName, effect, true);
+    /** The key a DPU holds effects under. */
+    static String holder(DPU dpu) {
+        return dpu.getMetadata().getNamespace() + "/" + dpu.getMetadata().getName();
     }
 
-    void remove(String nodeName, NodeEffect effect) {
-        edit(nodeName, effect, false);
-    }
-
-    private void edit(String nodeName, NodeEffect effect, boolean on) {
-        if (effect == null || Boolean.TRUE.equals(effect.none())) {
-            return;
-        }
-        Node node = client.nodes().withName(nodeName).get();
-        if (node == null) {
-            if (on) {
-                throw new IllegalStateException("host Node " + nodeName + " does not exist");
+    /**
+     * Puts the effect on the Node for this holder (or confirms it is there) and returns since when the holder
+     * has held it — kept across calls, so a drain timeout counts from the first one.
+     */
+    Instant hold(String nodeName, String holder, HostEffect effect) {
+        return update(nodeName, true, node -> {
+            EffectHolders holders = EffectHolders.on(node);
+            Instant since = holders.of(holder).filter(h -> h.effect().equals(effect.id()))
+                    .map(h -> Instant.parse(h.since())).orElse(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+            String before = holders.of(holder).map(EffectHolders.Hold::effect).orElse(null);
+            holders.put(holder, new EffectHolders.Hold(effect.id(), since.toString()));
+            if (before != null && !holders.anyHolds(before)) {
+                // The DPU's nodeEffect changed while it held the old one: nobody needs the old one any more.
+                HostEffect.fromId(before).removeFrom(node);
             }
-            return;
-        }
-        client.nodes().withName(nodeName).edit(n -> {
-            if (effect.label() != null) {
-                Map<String, String> labels = new HashMap<>(n.getMetadata().getLabels() == null ? Map.of()
-                        : n.getMetadata().getLabels());
-                if (on) {
-                    labels.put(effect.label().key(), effect.label().value() == null ? "" : effect.label().value());
-                } else {
-                    labels.remove(effect.label().key());
-                }
-                n.getMetadata().setLabels(labels);
-            }
-            if (effect.taint() != null) {
-                List<Taint> taints = new ArrayList<>(n.getSpec().getTaints() == null ? List.of() : n.getSpec().getTaints());
-                taints.removeIf(t -> t.getKey().equals(effect.taint().key()));
-                if (on) {
-                    taints.add(new TaintBuilder().withKey(effect.taint().key()).withValue(effect.taint().value())
-                            .withEffect(effect.taint().effect() == null ? "NoSchedule" : switch (effect.taint().effect()) {
-                                case NO_SCHEDULE -> "NoSchedule";
-                                case PREFER_NO_SCHEDULE -> "PreferNoSchedule";
-                                case NO_EXECUTE -> "NoExecute";
-                            })
-                            .build());
-                }
-                n.getSpec().setTaints(taints);
-            }
-            if (effect.drain() != null) {
-                n.getSpec().setUnschedulable(on);
-            }
-            return n;
+            effect.applyTo(node);
+            holders.writeTo(node);
+            return since;
         });
+    }
+
+    /**
+     * Drops the holder and removes each effect no remaining holder needs — the ones on the ledger, and the
+     * holder's own {@code current} effect (applied before the ledger existed). Holders whose DPU no longer
+     * exists (deleted without a release) are dropped too, so they cannot keep a host cordoned for ever.
+     */
+    void release(String nodeName, String holder, Optional<HostEffect> current) {
+        update(nodeName, false, node -> {
+            EffectHolders holders = EffectHolders.on(node);
+            Set<String> effects = new HashSet<>();
+            current.ifPresent(e -> effects.add(e.id()));
+            holders.holders().forEach(h -> holders.of(h).ifPresent(hold -> effects.add(hold.effect())));
+            holders.remove(holder);
+            holders.removeIf(other -> !dpuExists(other));
+            effects.stream().filter(e -> !holders.anyHolds(e)).forEach(e -> HostEffect.fromId(e).removeFrom(node));
+            holders.writeTo(node);
+            return null;
+        });
+    }
+
+    /** Reads, changes and writes the Node with its resourceVersion; a conflict reads it again. */
+    private <T> T update(String nodeName, boolean mustExist, Function<Node, T> change) {
+        for (int attempt = 1; ; attempt++) {
+            Node node = client.nodes().withName(nodeName).get();
+            if (node == null) {
+                if (mustExist) {
+                    throw new IllegalStateException("host Node " + nodeName + " does not exist");
+                }
+                return null;
+            }
+            Node before = new NodeBuilder(node).build();
+            T result = change.apply(node);
+            if (node.equals(before)) {
+                return result;
+            }
+            try {
+                client.nodes().resource(node).update();
+                return result;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private boolean dpuExists(String holder) {
+        String[] key = holder.split("/", 2);
+        return key.length == 2 && client.resources(DPU.class).inNamespace(key[0]).withName(key[1]).get() != null;
     }
 }

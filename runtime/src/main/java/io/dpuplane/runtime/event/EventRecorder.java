@@ -28,6 +28,15 @@ public class EventRecorder {
     }
 
     public void record(HasMetadata object, EventReason reason, String message, Map<String, String> annotations) {
+        record(object, reason.wireName(), reason.type(), message, annotations);
+    }
+
+    /** A Warning event with a kind's own reason (e.g. {@code EvictionBlocked}), beyond the managed reconciler's. */
+    public void warn(HasMetadata object, String reason, String message) {
+        record(object, reason, "Warning", message, Map.of());
+    }
+
+    private void record(HasMetadata object, String reason, String type, String message, Map<String, String> annotations) {
         String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
         String now = Instant.now().toString();
         try {
@@ -42,9 +51,9 @@ public class EventRecorder {
                             .withName(object.getMetadata().getName()).withNamespace(object.getMetadata().getNamespace())
                             .withUid(object.getMetadata().getUid())
                             .withResourceVersion(object.getMetadata().getResourceVersion()).build())
-                    .withReason(reason.wireName())
+                    .withReason(reason)
                     .withMessage(message)
-                    .withType(reason.type())
+                    .withType(type)
                     .withFirstTimestamp(now)
                     .withLastTimestamp(now)
                     .withCount(1)
@@ -52,7 +61,7 @@ public class EventRecorder {
                     .withReportingComponent(component)
                     .build()).create();
         } catch (KubernetesClientException e) {
-            LOG.warn("cannot record event {} on {}/{}: {}", reason.wireName(), namespace,
+            LOG.warn("cannot record event {} on {}/{}: {}", reason, namespace,
                     object.getMetadata().getName(), e.getMessage());
         }
     }
