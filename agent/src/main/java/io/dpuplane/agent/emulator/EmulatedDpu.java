@@ -265,6 +265,10 @@ public final class EmulatedDpu implements AutoCloseable {
                 identity.pciAddress().replace(':', '-'), "node-role.kubernetes.io/dpu", ""), kubelet)) {
             boolean announced = false;
             while (!Thread.currentThread().isInterrupted() && !closed) {
+                if (faults.kubeletStopped()) {
+                    Thread.sleep(period.toMillis());
+                    continue;
+                }
                 try {
                     node.heartbeat(true, "kubelet is posting ready status");
                     node.joined();

@@ -232,29 +232,11 @@ class DpuDrainTest {
     }
 
     private static void verifiedBfb(String name, byte[] image) throws Exception {
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image));
-        String path = world.serve(sha + ".bfb", image);
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: BFB
-                metadata: {name: %s, namespace: %s}
-                spec: {forProvider: {url: "https://images.example/%s.bfb"}}
-                """.formatted(name, NS, name), BFB.class)).serverSideApply();
-        BFB b = world.client.resources(BFB.class).inNamespace(NS).withName(name).get();
-        BFBObservation at = new BFBObservation();
-        at.setSha256(sha);
-        at.setRegistryPath(path);
-        at.setSizeBytes((long) image.length);
-        b.requireStatus().setAtProvider(at);
-        Conditions.mark(b, new Conditions(Clock.systemUTC()).available());
-        world.client.resource(b).updateStatus();
+        world.verifiedBfb(name, image);
     }
 
     private static byte[] image(long osBytes) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BootStreamWriter.create().image(2, 4096).versions(new BfbVersions("v2.2", "4.9.1-12", "4.9.1", "2.9.1"))
-                .image(62, osBytes).writeTo(out);
-        return out.toByteArray();
+        return ProvisioningWorld.image(osBytes);
     }
 
     private static void dpu(String name, String pci, String nodeEffect) {

@@ -125,9 +125,16 @@ final class DpuClient implements ExternalClient<DPU> {
             throw new IllegalStateException("DPUFlavor " + inputs.flavorName() + " renders a bf.cfg over "
                     + BfCfgRenderer.MAX_BYTES + " bytes");
         }
-        Operation op = agent(inputs).startInstall(StartInstallRequest.newBuilder().setPciAddress(inputs.pciAddress())
-                .setBfbUrl(inputs.bfbUrl()).setBfbSha256(inputs.bfb().getStatus().getAtProvider().getSha256())
-                .setBfCfg(ByteString.copyFrom(bfCfg.bytes())).setRequestedBy(requester(dpu)).build());
+        Operation op;
+        try {
+            op = agent(inputs).startInstall(StartInstallRequest.newBuilder().setPciAddress(inputs.pciAddress())
+                    .setBfbUrl(inputs.bfbUrl()).setBfbSha256(inputs.bfb().getStatus().getAtProvider().getSha256())
+                    .setBfCfg(ByteString.copyFrom(bfCfg.bytes())).setRequestedBy(requester(dpu)).build());
+        } catch (StatusRuntimeException e) {
+            io.grpc.Status.Code code = e.getStatus().getCode();
+            throw code == io.grpc.Status.Code.UNAVAILABLE || code == io.grpc.Status.Code.DEADLINE_EXCEEDED
+                    ? unreachable(dpu, inputs, e) : e;
+        }
         InstallProgress install = new InstallProgress();
         install.setOperationId(op.getId());
         install.setStage(op.getStage());
@@ -181,9 +188,7 @@ final class DpuClient implements ExternalClient<DPU> {
                 Conditions.mark(dpu, conditions.unavailable(at.getLastError()));
                 throw new IllegalStateException(at.getLastError());
             }
-            throw new IllegalStateException("cannot reach the host agent of " + dpu.getSpec().getForProvider().hostNode()
-                    + " at " + inputs.agentEndpoint() + ": " + e.getStatus().getCode() + " "
-                    + Optional.ofNullable(e.getStatus().getDescription()).orElse(""));
+            throw unreachable(dpu, inputs, e);
         }
         InstallProgress install = at.getInstall();
         install.setStage(op.getStage());
@@ -252,6 +257,12 @@ final class DpuClient implements ExternalClient<DPU> {
         at.setPhase(DPUPhase.READY);
         Conditions.mark(dpu, conditions.available());
         return ExternalObservation.upToDate(Map.of());
+    }
+
+    private static IllegalStateException unreachable(DPU dpu, DpuInputs inputs, StatusRuntimeException e) {
+        return new IllegalStateException("cannot reach the host agent of " + dpu.getSpec().getForProvider().hostNode()
+                + " at " + inputs.agentEndpoint() + ": " + e.getStatus().getCode() + " "
+                + Optional.ofNullable(e.getStatus().getDescription()).orElse(""), e);
     }
 
     /** Which provider config's slots this DPU counts against. */
