@@ -42,8 +42,11 @@ public class FunctionDispatcher {
         }
     }
 
-    public RunFunctionResponse run(RunFunctionRequest raw) {
-        FunctionRequest request = new FunctionRequest(raw);
+    public RunFunctionResponse run(RunFunctionRequest request) {
+        return run(new FunctionRequest(request));
+    }
+
+    public RunFunctionResponse run(FunctionRequest request) {
         Unstructured input = request.input();
         if (input.kind().isEmpty()) {
             return FunctionResponse.to(request).fatal("MissingInput", "the pipeline step has no input: give it "

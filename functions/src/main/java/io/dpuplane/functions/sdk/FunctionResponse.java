@@ -34,10 +34,8 @@ public final class FunctionResponse {
         this.request = request;
         this.response = RunFunctionResponse.newBuilder()
                 .setMeta(ResponseMeta.newBuilder().setTag(request.tag()).setTtl(duration(DEFAULT_TTL)))
-                .setDesired(request.raw().getDesired());
-        if (request.raw().hasContext()) {
-            response.setContext(request.raw().getContext());
-        }
+                .setDesired(request.desired());
+        request.context().ifPresent(response::setContext);
     }
 
     /** A response to a request: tag copied, desired state and context passed through, default TTL. */
