@@ -7,7 +7,6 @@ import io.grpc.MethodDescriptor;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.ServiceDescriptor;
 import io.grpc.Status;
-import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import io.vertx.core.Vertx;
@@ -20,7 +19,8 @@ import org.jboss.logging.Logger;
  * RunFunction served at the wire level: the request reaches the function as its bytes, which
  * {@link FunctionRequest} reads in place, instead of being decoded by the generated stub into a tree of
  * protobuf Structs (for a 1,000-DPU set that tree was most of a call's time and nearly all its garbage).
- * The response is the generated message. The method keeps its generated descriptor (name, schema), so
+ * The response goes out as the bytes the function's response wrote ({@code FunctionResponse#toByteArray}).
+ * The method keeps its generated descriptor (name, schema), so
  * reflection and metrics see the same service. Calls run on a worker thread: composing thousands of DPUs
  * must not hold a Vert.x event loop.
  */
@@ -35,13 +35,12 @@ final class RunFunctionCalls {
     static ServerServiceDefinition serve(ServiceDescriptor generated,
             MethodDescriptor<RunFunctionRequest, RunFunctionResponse> runFunction, FunctionDispatcher dispatcher,
             Vertx vertx) {
-        MethodDescriptor<byte[], RunFunctionResponse> method = runFunction.toBuilder(new RequestBytes(),
-                ProtoUtils.marshaller(RunFunctionResponse.getDefaultInstance())).build();
+        MethodDescriptor<byte[], byte[]> method = runFunction.toBuilder(new Bytes(), new Bytes()).build();
         ServiceDescriptor service = ServiceDescriptor.newBuilder(generated.getName())
                 .setSchemaDescriptor(generated.getSchemaDescriptor()).addMethod(method).build();
         return ServerServiceDefinition.builder(service)
                 .addMethod(method, ServerCalls.asyncUnaryCall((request, response) ->
-                        vertx.<RunFunctionResponse>executeBlocking(() -> run(dispatcher, request), false)
+                        vertx.<byte[]>executeBlocking(() -> run(dispatcher, request), false)
                                 .onComplete(result -> {
                                     if (result.succeeded()) {
                                         response.onNext(result.result());
@@ -53,20 +52,19 @@ final class RunFunctionCalls {
                 .build();
     }
 
-    static RunFunctionResponse run(FunctionDispatcher dispatcher, byte[] bytes) throws IOException {
+    static byte[] run(FunctionDispatcher dispatcher, byte[] bytes) throws IOException {
         long start = System.nanoTime();
         FunctionRequest request = FunctionRequest.parse(bytes);
-        RunFunctionResponse response = dispatcher.run(request);
+        byte[] response = dispatcher.serve(request);
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("RunFunction tag=%s input=%s: %d composed, %d results, %d requirements in %.1f ms",
-                    request.tag(), request.input().kind().isEmpty() ? "-" : request.input().kind(),
-                    response.getDesired().getResourcesCount(), response.getResultsCount(),
-                    response.getRequirements().getResourcesCount(), (System.nanoTime() - start) / 1e6);
+            LOG.debugf("RunFunction tag=%s input=%s: %d bytes in, %d bytes out in %.1f ms", request.tag(),
+                    request.input().kind().isEmpty() ? "-" : request.input().kind(), bytes.length, response.length,
+                    (System.nanoTime() - start) / 1e6);
         }
         return response;
     }
 
-    private static void fail(StreamObserver<RunFunctionResponse> response, Throwable cause) {
+    private static void fail(StreamObserver<byte[]> response, Throwable cause) {
         if (cause instanceof IOException) {
             response.onError(Status.INVALID_ARGUMENT.withDescription(cause.getMessage()).asRuntimeException());
         } else {
@@ -75,8 +73,8 @@ final class RunFunctionCalls {
         }
     }
 
-    /** The request as it arrived, undecoded. */
-    private static final class RequestBytes implements MethodDescriptor.Marshaller<byte[]> {
+    /** A message as its bytes: the request as it arrived, the response as the function wrote it. */
+    private static final class Bytes implements MethodDescriptor.Marshaller<byte[]> {
 
         @Override
         public InputStream stream(byte[] value) {

@@ -1,6 +1,6 @@
 package io.dpuplane.functions.dpuset;
 
-import com.google.protobuf.Struct;
+import io.dpuplane.functions.sdk.EncodedObject;
 import io.dpuplane.functions.sdk.FunctionRequest;
 import io.dpuplane.functions.sdk.FunctionResponse;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ public final class DpuFleet {
         return member.exists() ? member.dpu().name() : DpuNames.name(setName, device.node(), device.pciAddress());
     }
 
-    private static Struct desiredDpu(DpuTemplate template, String name, Rollout.Member member, Revision revision) {
+    private static EncodedObject desiredDpu(DpuTemplate template, String name, Rollout.Member member, Revision revision) {
         Device device = member.device();
         if (!member.exists()) {
             return template.dpu(name, device.node(), device.name(), revision);

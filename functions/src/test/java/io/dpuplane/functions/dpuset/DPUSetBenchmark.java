@@ -111,7 +111,7 @@ public final class DPUSetBenchmark {
     /** What the server does with a call's bytes, up to the response's bytes. */
     static byte[] serve(FunctionDispatcher dispatcher, byte[] request) {
         try {
-            return dispatcher.run(FunctionRequest.parse(request)).toByteArray();
+            return dispatcher.serve(FunctionRequest.parse(request));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException(e);
         }
