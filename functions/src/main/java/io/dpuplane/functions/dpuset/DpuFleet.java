@@ -3,6 +3,7 @@ package io.dpuplane.functions.dpuset;
 import io.dpuplane.functions.sdk.EncodedObject;
 import io.dpuplane.functions.sdk.FunctionRequest;
 import io.dpuplane.functions.sdk.FunctionResponse;
+import io.dpuplane.functions.sdk.Unstructured;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,8 +103,9 @@ public final class DpuFleet {
     }
 
     private static Map<String, ObservedDpu> observedDpus(FunctionRequest request, Map<String, String> rolledLabels) {
-        Map<String, ObservedDpu> dpus = new HashMap<>();
-        request.observedComposed().forEach((key, object) -> ObservedDpu.from(key, object, rolledLabels.keySet())
+        Map<String, Unstructured> observed = request.observedComposed();
+        Map<String, ObservedDpu> dpus = new HashMap<>(observed.size() * 4 / 3 + 1);
+        observed.forEach((key, object) -> ObservedDpu.from(key, object, rolledLabels.keySet())
                 .ifPresent(dpu -> dpus.put(key, dpu)));
         return dpus;
     }

@@ -74,7 +74,7 @@ final class Inventory {
         Set<String> models = spec.models();
         Map<String, String> labels = spec.deviceLabels();
         Set<String> pciAddresses = new HashSet<>(spec.pciAddresses());
-        Map<String, Device> selected = new LinkedHashMap<>();
+        Map<String, Device> selected = new LinkedHashMap<>(devices.get().size() * 4 / 3 + 1);
         for (Unstructured object : devices.get()) {
             Unstructured metadata = object.object("metadata");
             Unstructured card = object.object("spec");

@@ -2,6 +2,7 @@ package io.dpuplane.functions.sdk;
 
 import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Struct;
+import com.google.protobuf.WireFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.List;
  * An object's encoding is its fields' encodings one after the other, so the parts common to every object
  * are encoded once ({@link #of(Struct)}) and shared, and each object only adds its own fields. Nothing is
  * written until the response is: then every object goes straight into the response's bytes. A field must
- * be added once (a parser would take the last of two).
+ * be added once (a parser would take the last of two), and an object added to another must not change
+ * afterwards (sizes are computed once).
  */
 public final class EncodedObject {
 
@@ -28,7 +30,43 @@ public final class EncodedObject {
     private final List<Object> parts = new ArrayList<>(6);
     private int size = -1;
 
-    private record Field(String name, String text, EncodedObject object) {
+    /** A field of this object; its encoded sizes, once known, are kept for writing. */
+    private static final class Field {
+        private final String name;
+        private final String text;
+        private final EncodedObject object;
+        private int valueSize = -1;
+        private int entrySize = -1;
+
+        Field(String name, String text, EncodedObject object) {
+            this.name = name;
+            this.text = text;
+            this.object = object;
+        }
+
+        // Value {string string_value = 3 | Struct struct_value = 5}
+        int valueSize() {
+            if (valueSize < 0) {
+                if (text != null) {
+                    valueSize = CodedOutputStream.computeStringSize(STRING_VALUE, text);
+                } else {
+                    int size = object.size();
+                    valueSize = CodedOutputStream.computeTagSize(STRUCT_VALUE)
+                            + CodedOutputStream.computeUInt32SizeNoTag(size) + size;
+                }
+            }
+            return valueSize;
+        }
+
+        // Struct entry {string key = 1; Value value = 2}
+        int entrySize() {
+            if (entrySize < 0) {
+                int value = valueSize();
+                entrySize = CodedOutputStream.computeStringSize(KEY, name) + CodedOutputStream.computeTagSize(VALUE)
+                        + CodedOutputStream.computeUInt32SizeNoTag(value) + value;
+            }
+            return entrySize;
+        }
     }
 
     /** The encoding of a Struct's fields, to share between objects with {@link #fields(byte[])}. */
@@ -70,7 +108,7 @@ public final class EncodedObject {
                 if (part instanceof byte[] encoded) {
                     total += encoded.length;
                 } else {
-                    int entry = entrySize((Field) part);
+                    int entry = ((Field) part).entrySize();
                     total += CodedOutputStream.computeTagSize(ENTRY) + CodedOutputStream.computeUInt32SizeNoTag(entry)
                             + entry;
                 }
@@ -89,17 +127,17 @@ public final class EncodedObject {
             }
             Field field = (Field) part;
             // Struct.fields = 1: entry {string key = 1; Value value = 2}
-            out.writeTag(ENTRY, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(entrySize(field));
-            out.writeString(KEY, field.name());
-            out.writeTag(VALUE, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
-            out.writeUInt32NoTag(valueSize(field));
-            if (field.text() != null) {
-                out.writeString(STRING_VALUE, field.text());
+            out.writeTag(ENTRY, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(field.entrySize());
+            out.writeString(KEY, field.name);
+            out.writeTag(VALUE, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            out.writeUInt32NoTag(field.valueSize());
+            if (field.text != null) {
+                out.writeString(STRING_VALUE, field.text);
             } else {
-                out.writeTag(STRUCT_VALUE, com.google.protobuf.WireFormat.WIRETYPE_LENGTH_DELIMITED);
-                out.writeUInt32NoTag(field.object().size());
-                field.object().writeTo(out);
+                out.writeTag(STRUCT_VALUE, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                out.writeUInt32NoTag(field.object.size());
+                field.object.writeTo(out);
             }
         }
     }
@@ -115,21 +153,5 @@ public final class EncodedObject {
             throw new UncheckedIOException(e);
         }
         return bytes;
-    }
-
-    private static int entrySize(Field field) {
-        int value = valueSize(field);
-        return CodedOutputStream.computeStringSize(KEY, field.name()) + CodedOutputStream.computeTagSize(VALUE)
-                + CodedOutputStream.computeUInt32SizeNoTag(value) + value;
-    }
-
-    // Value {string string_value = 3 | Struct struct_value = 5}
-    private static int valueSize(Field field) {
-        if (field.text() != null) {
-            return CodedOutputStream.computeStringSize(STRING_VALUE, field.text());
-        }
-        int object = field.object().size();
-        return CodedOutputStream.computeTagSize(STRUCT_VALUE) + CodedOutputStream.computeUInt32SizeNoTag(object)
-                + object;
     }
 }

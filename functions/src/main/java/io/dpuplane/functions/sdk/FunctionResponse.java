@@ -164,9 +164,12 @@ public final class FunctionResponse {
         byte[] rest = response.build().toByteArray();
         response.setDesired(desired);
         byte[] desiredBytes = desired.toByteArray();
+        int[] entrySizes = new int[encoded.size()];
         int entriesSize = 0;
+        int index = 0;
         for (Map.Entry<String, EncodedComposed> entry : encoded.entrySet()) {
             int size = entrySize(entry.getKey(), entry.getValue());
+            entrySizes[index++] = size;
             entriesSize += CodedOutputStream.computeTagSize(2) + CodedOutputStream.computeUInt32SizeNoTag(size) + size;
         }
         int desiredSize = desiredBytes.length + entriesSize;
@@ -178,11 +181,12 @@ public final class FunctionResponse {
             stream.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
             stream.writeUInt32NoTag(desiredSize);
             stream.writeRawBytes(desiredBytes);
+            index = 0;
             for (Map.Entry<String, EncodedComposed> entry : encoded.entrySet()) {
                 EncodedComposed composed = entry.getValue();
                 // State.resources = 2: map entry {string key = 1; Resource value = 2}
                 stream.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
-                stream.writeUInt32NoTag(entrySize(entry.getKey(), composed));
+                stream.writeUInt32NoTag(entrySizes[index++]);
                 stream.writeString(1, entry.getKey());
                 stream.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
                 stream.writeUInt32NoTag(resourceSize(composed));
