@@ -235,28 +235,33 @@ final class StructWire {
         return last;
     }
 
+    // Compares without allocating: keys and values are ASCII nearly always.
     private static boolean equalsUtf8(byte[] wire, int from, int to, String text) {
         int length = text.length();
-        if (to - from == length) {
-            boolean ascii = true;
+        int bytes = to - from;
+        if (bytes == length) {
             for (int i = 0; i < length; i++) {
                 char c = text.charAt(i);
-                if (c >= 0x80) {
-                    ascii = false;
-                    break;
-                }
-                if (wire[from + i] != (byte) c) {
-                    return false;
+                if (c >= 0x80 || wire[from + i] != (byte) c) {
+                    return false; // a non-ASCII text's UTF-8 is longer than its chars
                 }
             }
-            if (ascii) {
-                return true;
-            }
-        } else if (to - from < length) {
+            return true;
+        }
+        if (bytes < length || isAscii(text)) {
             return false;
         }
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         return java.util.Arrays.equals(wire, from, to, utf8, 0, utf8.length);
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Skips one field's payload of a wire type, from just after its tag.

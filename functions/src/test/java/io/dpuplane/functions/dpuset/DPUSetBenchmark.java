@@ -45,7 +45,9 @@ import java.util.regex.Pattern;
  * collections ran during the measurement, their total pause time, and how many calls a pause fell into.
  * <li>{@code gRPC}: the round trip to the packaged server: everything above plus HTTP/2 and the server's
  * threads; the client's protobuf work excluded (it sends and receives raw bytes). {@code gc} here is read
- * from the server's GC log ({@code -Xlog:gc}): collections during the measurement and their pauses.
+ * from the server's GC log ({@code -Xlog:gc}): collections during the measurement and their pauses; {@code cpu
+ * p50} shows {@code N/c} instead, the server process's CPU time (all threads: gRPC, function, GC, JIT) per
+ * call, on average over the measurement.
  * </ul>
  *
  * <p>Run: {@code mvn -pl functions package -DskipTests exec:java}. Options: {@code -Dbench.sizes=100,1000}
@@ -154,6 +156,7 @@ public final class DPUSetBenchmark {
         int callsHit = 0;
         int responseBytes = 0;
         probe.begin();
+        long processCpuAtBegin = probe.processCpuNanos();
         Instant until = Instant.now().plus(measure);
         while ((Instant.now().isBefore(until) || calls < 30) && calls < max) {
             Probe.Sample before = probe.sample();
@@ -167,6 +170,7 @@ public final class DPUSetBenchmark {
             calls++;
         }
         Probe.Pauses pauses = probe.end();
+        long processCpu = probe.processCpuNanos() - processCpuAtBegin;
         long[] sortedWall = Arrays.copyOf(wall, calls);
         long[] sortedCpu = Arrays.copyOf(cpu, calls);
         Arrays.sort(sortedWall);
@@ -174,7 +178,8 @@ public final class DPUSetBenchmark {
         boolean inProcess = probe instanceof InProcessProbe;
         System.out.printf("%-8d %-10s %8.2f %8.2f %8.2f %8s %8s %9s %-22s %8.0f %9.0f %6d%n", size, mode,
                 percentile(sortedWall, 50), percentile(sortedWall, 99), sortedWall[calls - 1] / 1e6,
-                inProcess ? String.format("%.2f", percentile(sortedCpu, 50)) : "-",
+                inProcess ? String.format("%.2f", percentile(sortedCpu, 50))
+                        : processCpuAtBegin < 0 ? "-" : String.format("%.2f/c", processCpu / 1e6 / calls),
                 inProcess ? String.format("%.2f", percentile(sortedCpu, 99)) : "-",
                 inProcess ? String.format("%.2f", allocated / (double) calls / (1 << 20)) : "-",
                 String.format("%d/%.0f/%s", pauses.count(), pauses.totalMillis(), inProcess ? callsHit : "-"),
@@ -193,6 +198,11 @@ public final class DPUSetBenchmark {
         }
 
         record Pauses(int count, double totalMillis) {
+        }
+
+        /** CPU time the server spent, all its threads (gRPC, GC, JIT) together; -1 when unknown. */
+        default long processCpuNanos() {
+            return -1;
         }
 
         void begin();
@@ -235,11 +245,17 @@ public final class DPUSetBenchmark {
     }
 
     /** The server's pauses, from the GC log it writes ({@code -Xlog:gc}); no per-call figures. */
-    private record ServerGcLog(Path log, long[] offset) implements Probe {
+    private record ServerGcLog(Path log, long[] offset, Process process) implements Probe {
 
         @Override
         public void begin() {
             offset[0] = size();
+        }
+
+        @Override
+        public long processCpuNanos() {
+            return process == null ? -1 : process.toHandle().info().totalCpuDuration().map(Duration::toNanos)
+                    .orElse(-1L);
         }
 
         @Override
@@ -340,7 +356,7 @@ public final class DPUSetBenchmark {
         }
 
         Probe gcLog() {
-            return new ServerGcLog(gc, new long[1]);
+            return new ServerGcLog(gc, new long[1], process);
         }
 
         byte[] call(byte[] request) {
