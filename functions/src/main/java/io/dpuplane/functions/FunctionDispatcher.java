@@ -42,34 +42,45 @@ public class FunctionDispatcher {
         }
     }
 
-    public RunFunctionResponse run(RunFunctionRequest raw) {
-        FunctionRequest request = new FunctionRequest(raw);
+    public RunFunctionResponse run(RunFunctionRequest request) {
+        return run(new FunctionRequest(request));
+    }
+
+    public RunFunctionResponse run(FunctionRequest request) {
+        return dispatch(request).build();
+    }
+
+    /** The response's encoding, as the server sends it: composed resources given encoded stay so. */
+    public byte[] serve(FunctionRequest request) {
+        return dispatch(request).toByteArray();
+    }
+
+    private FunctionResponse dispatch(FunctionRequest request) {
         Unstructured input = request.input();
         if (input.kind().isEmpty()) {
             return FunctionResponse.to(request).fatal("MissingInput", "the pipeline step has no input: give it "
                     + "an input with apiVersion " + CompositionFunction.INPUT_API_VERSION + " and a kind, one of "
-                    + functions.keySet()).build();
+                    + functions.keySet());
         }
         CompositionFunction function = functions.get(input.kind());
         if (function == null) {
             return FunctionResponse.to(request).fatal("UnknownInput", "no dpuplane function handles input kind "
-                    + input.kind() + "; known kinds: " + functions.keySet()).build();
+                    + input.kind() + "; known kinds: " + functions.keySet());
         }
         if (!CompositionFunction.INPUT_API_VERSION.equals(input.apiVersion())) {
             return FunctionResponse.to(request).fatal("UnknownInput", "input " + input.kind() + " has apiVersion "
-                    + input.apiVersion() + "; dpuplane functions take " + CompositionFunction.INPUT_API_VERSION)
-                    .build();
+                    + input.apiVersion() + "; dpuplane functions take " + CompositionFunction.INPUT_API_VERSION);
         }
         FunctionResponse response = FunctionResponse.to(request);
         try {
             function.run(request, response);
-            return response.build();
+            return response;
         } catch (CannotComposeException e) {
-            return FunctionResponse.to(request).fatal("CannotCompose", e.getMessage()).build();
+            return FunctionResponse.to(request).fatal("CannotCompose", e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s function failed for %s", input.kind(), composite(request));
             return FunctionResponse.to(request).fatal("FunctionError", input.kind() + " function failed for "
-                    + composite(request) + ": " + e).build();
+                    + composite(request) + ": " + e);
         }
     }
 

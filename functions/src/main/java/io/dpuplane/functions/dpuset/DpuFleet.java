@@ -1,8 +1,9 @@
 package io.dpuplane.functions.dpuset;
 
-import com.google.protobuf.Struct;
+import io.dpuplane.functions.sdk.EncodedObject;
 import io.dpuplane.functions.sdk.FunctionRequest;
 import io.dpuplane.functions.sdk.FunctionResponse;
+import io.dpuplane.functions.sdk.Unstructured;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class DpuFleet {
         return member.exists() ? member.dpu().name() : DpuNames.name(setName, device.node(), device.pciAddress());
     }
 
-    private static Struct desiredDpu(DpuTemplate template, String name, Rollout.Member member, Revision revision) {
+    private static EncodedObject desiredDpu(DpuTemplate template, String name, Rollout.Member member, Revision revision) {
         Device device = member.device();
         if (!member.exists()) {
             return template.dpu(name, device.node(), device.name(), revision);
@@ -102,8 +103,9 @@ public final class DpuFleet {
     }
 
     private static Map<String, ObservedDpu> observedDpus(FunctionRequest request, Map<String, String> rolledLabels) {
-        Map<String, ObservedDpu> dpus = new HashMap<>();
-        request.observedComposed().forEach((key, object) -> ObservedDpu.from(key, object, rolledLabels.keySet())
+        Map<String, Unstructured> observed = request.observedComposed();
+        Map<String, ObservedDpu> dpus = new HashMap<>(observed.size() * 4 / 3 + 1);
+        observed.forEach((key, object) -> ObservedDpu.from(key, object, rolledLabels.keySet())
                 .ifPresent(dpu -> dpus.put(key, dpu)));
         return dpus;
     }

@@ -1,10 +1,8 @@
 package io.dpuplane.functions.dpuset;
 
-import com.google.protobuf.Value;
 import io.dpuplane.apis.provisioning.v1alpha1.Provisioning;
 import io.dpuplane.functions.sdk.FunctionRequest;
 import io.dpuplane.functions.sdk.FunctionResponse;
-import io.dpuplane.functions.sdk.StructFields;
 import io.dpuplane.functions.sdk.Unstructured;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,21 +74,20 @@ final class Inventory {
         Set<String> models = spec.models();
         Map<String, String> labels = spec.deviceLabels();
         Set<String> pciAddresses = new HashSet<>(spec.pciAddresses());
-        Map<String, Device> selected = new LinkedHashMap<>();
+        Map<String, Device> selected = new LinkedHashMap<>(devices.get().size() * 4 / 3 + 1);
         for (Unstructured object : devices.get()) {
-            Map<String, Value> fields = StructFields.of(object.object());
-            Map<String, Value> metadata = StructFields.struct(fields, "metadata");
-            Map<String, Value> card = StructFields.struct(fields, "spec");
-            String node = StructFields.text(card, "nodeName");
-            String pci = StructFields.text(card, "pciAddress");
-            String model = StructFields.text(card, "model");
+            Unstructured metadata = object.object("metadata");
+            Unstructured card = object.object("spec");
+            String node = card.text("nodeName");
+            String pci = card.text("pciAddress");
+            String model = card.text("model");
             boolean chosen = !node.isEmpty() && !pci.isEmpty() && (hosts == null || hosts.contains(node))
                     && (pciAddresses.isEmpty() || pciAddresses.contains(pci))
                     && (models.isEmpty() || models.contains(model))
                     && inNamespace(metadata, namespace)
-                    && (labels.isEmpty() || StructFields.hasLabels(StructFields.struct(metadata, "labels"), labels));
+                    && (labels.isEmpty() || metadata.object("labels").hasTexts(labels));
             if (chosen) {
-                Device device = Device.of(StructFields.text(metadata, "name"), node, pci, model);
+                Device device = Device.of(metadata.text("name"), node, pci, model);
                 selected.putIfAbsent(device.key(), device);
             }
         }
@@ -103,12 +100,10 @@ final class Inventory {
     private static Set<String> hostNames(List<Unstructured> nodes, String namespace, Map<String, String> labels) {
         Set<String> names = new HashSet<>();
         for (Unstructured node : nodes) {
-            Map<String, Value> fields = StructFields.of(node.object());
-            Map<String, Value> metadata = StructFields.struct(fields, "metadata");
-            if (inNamespace(metadata, namespace)
-                    && StructFields.hasLabels(StructFields.struct(metadata, "labels"), labels)) {
-                names.add(StructFields.text(metadata, "name"));
-                String hostname = StructFields.text(StructFields.struct(fields, "spec"), "hostname");
+            Unstructured metadata = node.object("metadata");
+            if (inNamespace(metadata, namespace) && metadata.object("labels").hasTexts(labels)) {
+                names.add(metadata.text("name"));
+                String hostname = node.object("spec").text("hostname");
                 if (!hostname.isEmpty()) {
                     names.add(hostname);
                 }
@@ -117,8 +112,8 @@ final class Inventory {
         return names;
     }
 
-    private static boolean inNamespace(Map<String, Value> metadata, String namespace) {
-        String own = StructFields.text(metadata, "namespace");
+    private static boolean inNamespace(Unstructured metadata, String namespace) {
+        String own = metadata.text("namespace");
         return namespace.isEmpty() || own.isEmpty() || namespace.equals(own);
     }
 }

@@ -1,11 +1,5 @@
 package io.dpuplane.functions.dpuset;
 
-import static io.dpuplane.functions.sdk.StructFields.number;
-import static io.dpuplane.functions.sdk.StructFields.struct;
-import static io.dpuplane.functions.sdk.StructFields.text;
-
-import com.google.protobuf.Value;
-import io.dpuplane.functions.sdk.StructFields;
 import io.dpuplane.functions.sdk.Unstructured.ObservedCondition;
 import io.dpuplane.functions.sdk.Unstructured;
 import java.util.HashMap;
@@ -15,52 +9,45 @@ import java.util.Set;
 
 /**
  * A DPU of the set as it exists: which card it stands for, what its spec provisions, and whether the
- * provider reports it Ready for that spec. Read field by field from the protobuf Struct, each map looked
- * up once: a set reads a thousand of these per call.
+ * provider reports it Ready for that spec. Read field by field, straight from the request's bytes: a set
+ * reads a thousand of these per call.
  */
 public record ObservedDpu(String key, String name, String hostNode, String deviceName, Revision revision,
         boolean ready, boolean failed, String problem) {
 
     static final String KIND = "DPU";
-    private static final Map<String, Value> NONE = Map.of();
 
     /**
      * The DPU among a composite's observed resources under this key; empty for anything else. Of its
      * cluster node labels only those the set rolls ({@code rolledLabels}) count towards its revision.
      */
     static Optional<ObservedDpu> from(String key, Unstructured object, Set<String> rolledLabels) {
-        Map<String, Value> fields = StructFields.of(object.object());
-        if (!KIND.equals(text(fields, "kind")) || !Inventory.API_VERSION.equals(text(fields, "apiVersion"))) {
+        if (!object.hasText("kind", KIND) || !object.hasText("apiVersion", Inventory.API_VERSION)) {
             return Optional.empty();
         }
-        Map<String, Value> metadata = struct(fields, "metadata");
-        Map<String, Value> forProvider = struct(struct(fields, "spec"), "forProvider");
-        Revision revision = new Revision(text(struct(forProvider, "bfbRef"), "name"),
-                text(struct(forProvider, "flavorRef"), "name"), rolledLabels.isEmpty() ? Map.of()
-                        : rolled(struct(forProvider, "clusterNodeLabels"), rolledLabels));
-        Map<String, Value> status = struct(fields, "status");
-        Map<String, Value> ready = NONE;
-        Map<String, Value> synced = NONE;
-        Value conditions = status.get("conditions");
-        if (conditions != null && conditions.hasListValue()) {
-            for (Value entry : conditions.getListValue().getValuesList()) {
-                Map<String, Value> condition = entry.getStructValue().getFieldsMap();
-                String type = text(condition, "type");
-                if ("Ready".equals(type)) {
-                    ready = condition;
-                } else if ("Synced".equals(type)) {
-                    synced = condition;
-                }
+        Unstructured metadata = object.object("metadata");
+        Unstructured forProvider = object.object("spec").object("forProvider");
+        Revision revision = new Revision(forProvider.object("bfbRef").text("name"),
+                forProvider.object("flavorRef").text("name"), rolledLabels.isEmpty() ? Map.of()
+                        : rolled(forProvider.object("clusterNodeLabels"), rolledLabels));
+        Unstructured status = object.object("status");
+        Unstructured ready = Unstructured.EMPTY;
+        Unstructured synced = Unstructured.EMPTY;
+        for (Unstructured condition : status.objects("conditions")) {
+            if (condition.hasText("type", "Ready")) {
+                ready = condition;
+            } else if (condition.hasText("type", "Synced")) {
+                synced = condition;
             }
         }
-        Map<String, Value> atProvider = struct(status, "atProvider");
-        boolean available = isReadyFor(number(metadata, "generation"), number(status, "observedGeneration"),
-                struct(atProvider, "installed"), ready, revision);
-        boolean syncedFalse = "False".equals(text(synced, "status"));
-        boolean failed = !available && ("Error".equals(text(atProvider, "phase")) || syncedFalse);
-        return Optional.of(new ObservedDpu(key, text(metadata, "name"), text(forProvider, "hostNode"),
-                text(struct(forProvider, "deviceRef"), "name"), revision, available, failed,
-                available ? "" : problem(text(atProvider, "lastError"), condition("Ready", ready),
+        Unstructured atProvider = status.object("atProvider");
+        boolean available = isReadyFor(metadata.integer("generation"), status.integer("observedGeneration"),
+                atProvider.object("installed"), ready, revision);
+        boolean syncedFalse = synced.hasText("status", "False");
+        boolean failed = !available && (atProvider.hasText("phase", "Error") || syncedFalse);
+        return Optional.of(new ObservedDpu(key, metadata.text("name"), forProvider.text("hostNode"),
+                forProvider.object("deviceRef").text("name"), revision, available, failed,
+                available ? "" : problem(atProvider.text("lastError"), condition("Ready", ready),
                         condition("Synced", synced))));
     }
 
@@ -73,18 +60,18 @@ public record ObservedDpu(String key, String name, String hostNode, String devic
      * change, or for an install of other content, is not believed, so a DPU just told to re-provision
      * never counts as available.
      */
-    private static boolean isReadyFor(long generation, long statusGeneration, Map<String, Value> installed,
-            Map<String, Value> ready, Revision revision) {
-        if (!"True".equals(text(ready, "status"))) {
+    private static boolean isReadyFor(long generation, long statusGeneration, Unstructured installed,
+            Unstructured ready, Revision revision) {
+        if (!ready.hasText("status", "True")) {
             return false;
         }
-        long readyGeneration = number(ready, "observedGeneration");
+        long readyGeneration = ready.integer("observedGeneration");
         if (generation > 0 && (readyGeneration > 0 && readyGeneration < generation
                 || statusGeneration > 0 && statusGeneration < generation)) {
             return false;
         }
-        String bfb = text(installed, "bfb");
-        String flavor = text(installed, "flavor");
+        String bfb = installed.text("bfb");
+        String flavor = installed.text("flavor");
         return (bfb.isEmpty() || bfb.equals(revision.bfb())) && (flavor.isEmpty() || flavor.equals(revision.flavor()));
     }
 
@@ -102,21 +89,18 @@ public record ObservedDpu(String key, String name, String hostNode, String devic
         return ready.reason() + (ready.message().isBlank() ? "" : ": " + ready.message());
     }
 
-    private static Map<String, String> rolled(Map<String, Value> labels, Set<String> keys) {
+    private static Map<String, String> rolled(Unstructured labels, Set<String> keys) {
         Map<String, String> rolled = new HashMap<>();
         for (String key : keys) {
-            Value value = labels.get(key);
-            if (value != null && value.hasStringValue()) {
-                rolled.put(key, value.getStringValue());
-            }
+            labels.string(key).ifPresent(value -> rolled.put(key, value));
         }
         return rolled;
     }
 
     // Read in full only for a DPU that is not available, whose message a user will read.
-    private static ObservedCondition condition(String type, Map<String, Value> condition) {
-        String status = text(condition, "status");
-        return new ObservedCondition(type, status.isEmpty() ? "Unknown" : status, text(condition, "reason"),
-                text(condition, "message"), number(condition, "observedGeneration"));
+    private static ObservedCondition condition(String type, Unstructured condition) {
+        String status = condition.text("status");
+        return new ObservedCondition(type, status.isEmpty() ? "Unknown" : status, condition.text("reason"),
+                condition.text("message"), condition.integer("observedGeneration"));
     }
 }

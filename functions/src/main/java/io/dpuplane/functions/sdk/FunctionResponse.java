@@ -1,6 +1,9 @@
 package io.dpuplane.functions.sdk;
 
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Duration;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.WireFormat;
 import com.google.protobuf.Struct;
 import io.dpuplane.functions.proto.v1.Capability;
 import io.dpuplane.functions.proto.v1.Condition;
@@ -12,8 +15,12 @@ import io.dpuplane.functions.proto.v1.ResponseMeta;
 import io.dpuplane.functions.proto.v1.Result;
 import io.dpuplane.functions.proto.v1.RunFunctionResponse;
 import io.dpuplane.functions.proto.v1.Severity;
+import io.dpuplane.functions.proto.v1.State;
 import io.dpuplane.functions.proto.v1.Status;
 import io.dpuplane.functions.proto.v1.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,15 +36,18 @@ public final class FunctionResponse {
 
     private final FunctionRequest request;
     private final RunFunctionResponse.Builder response;
+    /** Composed resources given in their wire form, by name: written into the desired state as they are. */
+    private final Map<String, EncodedComposed> encoded = new LinkedHashMap<>();
+
+    private record EncodedComposed(EncodedObject resource, Ready ready) {
+    }
 
     private FunctionResponse(FunctionRequest request) {
         this.request = request;
         this.response = RunFunctionResponse.newBuilder()
                 .setMeta(ResponseMeta.newBuilder().setTag(request.tag()).setTtl(duration(DEFAULT_TTL)))
-                .setDesired(request.raw().getDesired());
-        if (request.raw().hasContext()) {
-            response.setContext(request.raw().getContext());
-        }
+                .setDesired(request.desired());
+        request.context().ifPresent(response::setContext);
     }
 
     /** A response to a request: tag copied, desired state and context passed through, default TTL. */
@@ -52,14 +62,25 @@ public final class FunctionResponse {
 
     /** Desires a composed resource under a stable name, saying whether it is ready. */
     public FunctionResponse compose(String name, Struct resource, boolean ready) {
+        encoded.remove(name);
         response.getDesiredBuilder().putResources(name, Resource.newBuilder().setResource(resource)
                 .setReady(ready ? Ready.READY_TRUE : Ready.READY_FALSE).build());
         return this;
     }
 
+    /**
+     * Desires a composed resource given in its wire form, saying whether it is ready: the same as
+     * {@link #compose(String, Struct, boolean)} on the wire, cheaper for thousands of them.
+     */
+    public FunctionResponse compose(String name, EncodedObject encodedResource, boolean ready) {
+        response.getDesiredBuilder().removeResources(name);
+        encoded.put(name, new EncodedComposed(encodedResource, ready ? Ready.READY_TRUE : Ready.READY_FALSE));
+        return this;
+    }
+
     /** Whether a composed resource of this name is desired, by this function or an earlier step. */
     public boolean composes(String name) {
-        return response.getDesiredBuilder().containsResources(name);
+        return encoded.containsKey(name) || response.getDesiredBuilder().containsResources(name);
     }
 
     /** Sets fields of the composite's status, keeping any an earlier step set. */
@@ -117,8 +138,81 @@ public final class FunctionResponse {
         return this;
     }
 
+    /** The response as a message: what {@link #toByteArray()} sends, decoded. */
     public RunFunctionResponse build() {
-        return response.build();
+        if (encoded.isEmpty()) {
+            return response.build();
+        }
+        try {
+            return RunFunctionResponse.parseFrom(toByteArray());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("a response this class wrote does not parse", e);
+        }
+    }
+
+    /**
+     * The response's encoding, as the server sends it. The desired state (field 2) is written last: the
+     * message's own desired state (composite, earlier steps' resources, those composed as Structs), then
+     * one {@code resources} map entry per encoded resource.
+     */
+    public byte[] toByteArray() {
+        if (encoded.isEmpty()) {
+            return response.build().toByteArray();
+        }
+        State desired = response.getDesired();
+        response.clearDesired();
+        byte[] rest = response.build().toByteArray();
+        response.setDesired(desired);
+        byte[] desiredBytes = desired.toByteArray();
+        int[] entrySizes = new int[encoded.size()];
+        int entriesSize = 0;
+        int index = 0;
+        for (Map.Entry<String, EncodedComposed> entry : encoded.entrySet()) {
+            int size = entrySize(entry.getKey(), entry.getValue());
+            entrySizes[index++] = size;
+            entriesSize += CodedOutputStream.computeTagSize(2) + CodedOutputStream.computeUInt32SizeNoTag(size) + size;
+        }
+        int desiredSize = desiredBytes.length + entriesSize;
+        byte[] out = new byte[rest.length + CodedOutputStream.computeTagSize(2)
+                + CodedOutputStream.computeUInt32SizeNoTag(desiredSize) + desiredSize];
+        CodedOutputStream stream = CodedOutputStream.newInstance(out);
+        try {
+            stream.writeRawBytes(rest);
+            stream.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+            stream.writeUInt32NoTag(desiredSize);
+            stream.writeRawBytes(desiredBytes);
+            index = 0;
+            for (Map.Entry<String, EncodedComposed> entry : encoded.entrySet()) {
+                EncodedComposed composed = entry.getValue();
+                // State.resources = 2: map entry {string key = 1; Resource value = 2}
+                stream.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                stream.writeUInt32NoTag(entrySizes[index++]);
+                stream.writeString(1, entry.getKey());
+                stream.writeTag(2, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                stream.writeUInt32NoTag(resourceSize(composed));
+                // Resource {Struct resource = 1; Ready ready = 3}
+                stream.writeTag(1, WireFormat.WIRETYPE_LENGTH_DELIMITED);
+                stream.writeUInt32NoTag(composed.resource().size());
+                composed.resource().writeTo(stream);
+                stream.writeEnum(3, composed.ready().getNumber());
+            }
+            stream.checkNoSpaceLeft();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static int entrySize(String key, EncodedComposed composed) {
+        int resource = resourceSize(composed);
+        return CodedOutputStream.computeStringSize(1, key) + CodedOutputStream.computeTagSize(2)
+                + CodedOutputStream.computeUInt32SizeNoTag(resource) + resource;
+    }
+
+    private static int resourceSize(EncodedComposed composed) {
+        return CodedOutputStream.computeTagSize(1) + CodedOutputStream.computeUInt32SizeNoTag(
+                composed.resource().size()) + composed.resource().size()
+                + CodedOutputStream.computeEnumSize(3, composed.ready().getNumber());
     }
 
     private FunctionResponse result(Severity severity, String reason, String message) {

@@ -106,4 +106,32 @@ class FunctionResponseTest {
                 .containsExactly(tuple(Severity.SEVERITY_WARNING, "DPUsFailed"),
                         tuple(Severity.SEVERITY_NORMAL, "AllDPUsReady"));
     }
+
+    @Test
+    void anEncodedResourceIsSentAsTheSameStructAndReplacesOneOfTheSameName() throws Exception {
+        Struct labels = Struct.newBuilder().putFields("pool", Structs.text("edge")).build();
+        EncodedObject encoded = new EncodedObject().text("kind", "DPU")
+                .object("metadata", new EncodedObject().fields(EncodedObject.of(labels)).text("name", "ünï"));
+        Struct expected = Struct.newBuilder().putFields("kind", Structs.text("DPU"))
+                .putFields("metadata", Structs.struct(labels.toBuilder().putFields("name", Structs.text("ünï"))
+                        .build()))
+                .build();
+        FunctionResponse response = FunctionResponse.to(new FunctionRequest(RunFunctionRequest.newBuilder()
+                .setDesired(State.newBuilder()
+                        .putResources("earlier", Resource.getDefaultInstance())
+                        .putResources("dpu-a", Resource.getDefaultInstance()))
+                .build()));
+
+        response.compose("dpu-a", encoded, true).compose("dpu-b", Struct.getDefaultInstance(), false);
+
+        assertThat(Struct.parseFrom(encoded.toByteArray())).isEqualTo(expected);
+        assertThat(response.composes("dpu-a")).isTrue();
+        RunFunctionResponse sent = RunFunctionResponse.parseFrom(response.toByteArray());
+        assertThat(sent).isEqualTo(response.build());
+        assertThat(sent.getDesired().getResourcesMap()).containsOnlyKeys("earlier", "dpu-a", "dpu-b");
+        assertThat(sent.getDesired().getResourcesOrThrow("dpu-a").getResource()).isEqualTo(expected);
+        assertThat(sent.getDesired().getResourcesOrThrow("dpu-a").getReady())
+                .isEqualTo(Ready.READY_TRUE);
+        assertThat(sent.getMeta().getTtl().getSeconds()).isEqualTo(60);
+    }
 }
