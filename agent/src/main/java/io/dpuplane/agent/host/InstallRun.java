@@ -53,11 +53,12 @@ final class InstallRun implements Runnable {
     @Override
     public void run() {
         OperationRecord op = operations.get(id).orElseThrow();
+        ConsoleSince thisInstall = ConsoleSince.now(port);
         try {
             BootStreamReport report = stream(op);
             String doca = report.versions().doca();
             operations.update(id, r -> r.withDocaVersion(doca).progress("Booting", r.bytesPushed(), r.totalBytes()));
-            followBoot();
+            followBoot(thisInstall);
         } catch (Refused e) {
             resetAndFail(OperationRecord.State.FAILED, e.getMessage() + "; nothing was flashed and the device was reset");
         } catch (Cancelled e) {
@@ -129,7 +130,7 @@ final class InstallRun implements Runnable {
         }
     }
 
-    private void followBoot() throws InterruptedException, IOException {
+    private void followBoot(ConsoleSince thisInstall) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + bootTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (cancelled) {
@@ -137,9 +138,10 @@ final class InstallRun implements Runnable {
             }
             List<String> console = port.consoleTail(20);
             operations.update(id, r -> r.withConsole(console));
-            Optional<String> failure = console.stream()
+            List<String> fresh = thisInstall.of(console);
+            Optional<String> failure = fresh.stream()
                     .filter(l -> l.contains("ERROR") || l.contains("rejected") || l.contains("power lost")).reduce((a, b) -> b);
-            if (console.stream().anyMatch(l -> l.contains("DPU is up"))) {
+            if (fresh.stream().anyMatch(l -> l.contains("DPU is up"))) {
                 operations.update(id, r -> r.finish(OperationRecord.State.SUCCEEDED, null, Operations.now()));
                 return;
             }
