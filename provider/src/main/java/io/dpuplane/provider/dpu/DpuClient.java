@@ -46,12 +46,16 @@ final class DpuClient implements ExternalClient<DPU> {
     private final AgentChannels agents;
     private final NodeEffects nodeEffects;
     private final InstallSlots slots;
+    private final DpuClusterClients clusters;
+    private final WatchedInputs watched;
     private final Conditions conditions = new Conditions(Clock.systemUTC());
 
     DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents,
-            InstallSlots slots) {
+            InstallSlots slots, DpuClusterClients clusters, WatchedInputs watched) {
         this.client = client;
         this.slots = slots;
+        this.clusters = clusters;
+        this.watched = watched;
         this.providerConfig = providerConfig;
         this.settings = settings;
         this.agents = agents;
@@ -66,7 +70,7 @@ final class DpuClient implements ExternalClient<DPU> {
         }
         DpuInputs inputs;
         try {
-            inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
+            inputs = DpuInputs.resolve(watched, dpu, providerConfig, settings);
         } catch (DpuInputs.Waiting waiting) {
             if (at.getPhase() == DPUPhase.READY) {
                 // A Ready DPU keeps running what it has; an input going away for a while (its BFB re-verified,
@@ -105,17 +109,16 @@ final class DpuClient implements ExternalClient<DPU> {
     @Override
     public ExternalCreation create(DPU dpu) {
         DPUParameters p = dpu.getSpec().getForProvider();
-        DpuInputs inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
+        DpuInputs inputs = DpuInputs.resolve(watched, dpu, providerConfig, settings);
         DPUObservation at = observation(dpu);
         at.setPhase(DPUPhase.NODE_EFFECT);
         nodeEffects.apply(p.hostNode(), p.nodeEffect());
         String dpuNode = DpuNames.nodeName(p.hostNode(), inputs.pciAddress());
         String token;
         BfCfgRenderer.Join join;
-        try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
-            token = cluster.createToken(dpu.getMetadata().getUid());
-            join = new BfCfgRenderer.Join(dpuNode, cluster.apiServer(), cluster.caBase64(), token);
-        }
+        DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
+        token = cluster.createToken(dpu.getMetadata().getUid());
+        join = new BfCfgRenderer.Join(dpuNode, cluster.apiServer(), cluster.caBase64(), token);
         BfCfgRenderer.Rendered bfCfg = BfCfgRenderer.render(inputs.flavorName(), inputs.flavor().getSpec().getForProvider(),
                 Optional.of(join));
         if (!bfCfg.fits()) {
@@ -148,12 +151,11 @@ final class DpuClient implements ExternalClient<DPU> {
         DPUParameters p = dpu.getSpec().getForProvider();
         nodeEffects.remove(p.hostNode(), p.nodeEffect());
         try {
-            DpuInputs inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
-            try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
-                cluster.deleteToken(dpu.getMetadata().getUid());
-                if (at.getDpuNodeName() != null) {
-                    cluster.deleteNode(at.getDpuNodeName());
-                }
+            DpuInputs inputs = DpuInputs.resolve(watched, dpu, providerConfig, settings);
+            DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
+            cluster.deleteToken(dpu.getMetadata().getUid());
+            if (at.getDpuNodeName() != null) {
+                cluster.deleteNode(at.getDpuNodeName());
             }
         } catch (DpuInputs.Waiting gone) {
             // the DPU cluster is gone already: nothing left there to clean up
@@ -221,31 +223,30 @@ final class DpuClient implements ExternalClient<DPU> {
     private ExternalObservation joining(DPU dpu, DPUObservation at, DpuInputs inputs) {
         DPUParameters p = dpu.getSpec().getForProvider();
         Map<String, String> labels = p.clusterNodeLabels() == null ? Map.of() : p.clusterNodeLabels();
-        try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
-            Optional<Node> node = cluster.node(at.getDpuNodeName());
-            boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
-            if (!joined && at.getPhase() == DPUPhase.READY) {
-                // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
-                Conditions.mark(dpu, conditions.unavailable(node.isEmpty()
-                        ? "node " + at.getDpuNodeName() + " is gone from the DPU cluster"
-                        : "node " + at.getDpuNodeName() + " is NotReady in the DPU cluster: "
-                                + DpuClusterAccess.readyMessage(node.get())));
-                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
-            }
-            if (!joined) {
-                at.setPhase(DPUPhase.DPU_CLUSTER_CONFIG);
-                Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for node "
-                        + at.getDpuNodeName() + " to join the DPU cluster and be Ready"));
-                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
-            }
-            if (at.getPhase() != DPUPhase.READY) {
-                cluster.label(at.getDpuNodeName(), labels);
-                cluster.deleteToken(dpu.getMetadata().getUid());
-                nodeEffects.remove(p.hostNode(), p.nodeEffect());
-            } else if (!DpuClusterAccess.carries(node.get(), labels)) {
-                // Labels changed on a Ready DPU (a service rollout relabels nodes): no re-provisioning.
-                cluster.label(at.getDpuNodeName(), labels);
-            }
+        DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
+        Optional<Node> node = cluster.node(at.getDpuNodeName());
+        boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
+        if (!joined && at.getPhase() == DPUPhase.READY) {
+            // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
+            Conditions.mark(dpu, conditions.unavailable(node.isEmpty()
+                    ? "node " + at.getDpuNodeName() + " is gone from the DPU cluster"
+                    : "node " + at.getDpuNodeName() + " is NotReady in the DPU cluster: "
+                            + DpuClusterAccess.readyMessage(node.get())));
+            return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+        }
+        if (!joined) {
+            at.setPhase(DPUPhase.DPU_CLUSTER_CONFIG);
+            Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for node "
+                    + at.getDpuNodeName() + " to join the DPU cluster and be Ready"));
+            return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+        }
+        if (at.getPhase() != DPUPhase.READY) {
+            cluster.label(at.getDpuNodeName(), labels);
+            cluster.deleteToken(dpu.getMetadata().getUid());
+            nodeEffects.remove(p.hostNode(), p.nodeEffect());
+        } else if (!DpuClusterAccess.carries(node.get(), labels)) {
+            // Labels changed on a Ready DPU (a service rollout relabels nodes): no re-provisioning.
+            cluster.label(at.getDpuNodeName(), labels);
         }
         at.setPhase(DPUPhase.READY);
         Conditions.mark(dpu, conditions.available());

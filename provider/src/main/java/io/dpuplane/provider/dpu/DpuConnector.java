@@ -13,15 +13,18 @@ public final class DpuConnector implements ExternalConnector<DPU> {
     private final DpuSettings settings;
     private final AgentChannels agents;
     private final InstallSlots slots = new InstallSlots();
+    private final DpuClusterClients clusters = new DpuClusterClients();
+    private final WatchedInputs watched;
 
     public DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents) {
         this.client = client;
         this.settings = settings;
         this.agents = agents;
+        this.watched = new WatchedInputs(client);
     }
 
     @Override
     public ExternalClient<DPU> connect(DPU resource, GenericKubernetesResource providerConfig) {
-        return new DpuClient(client, providerConfig, settings, agents, slots);
+        return new DpuClient(client, providerConfig, settings, agents, slots, clusters, watched);
     }
 }
