@@ -38,6 +38,9 @@ import java.util.Optional;
 final class DpuClient implements ExternalClient<DPU> {
 
     private static final Duration FOLLOW = Duration.ofSeconds(2);
+    // A card boots for minutes (firmware, installer, OS, cloud-init): looking every 2 s while it does made 1,000
+    // booting DPUs ask for 500 reconciles/s, starving the creates of DPUs not yet started.
+    private static final Duration FOLLOW_BOOT = Duration.ofSeconds(5);
     private static final int DEFAULT_MAX_PARALLEL_INSTALLS = 10;
 
     private final KubernetesClient client;
@@ -193,10 +196,11 @@ final class DpuClient implements ExternalClient<DPU> {
         install.setLastConsoleLines(op.getConsoleList().subList(Math.max(0, op.getConsoleCount() - 5), op.getConsoleCount()));
         switch (op.getState()) {
             case RUNNING -> {
-                at.setPhase("Booting".equals(op.getStage()) ? DPUPhase.REBOOTING : DPUPhase.OS_INSTALLING);
+                boolean booting = "Booting".equals(op.getStage());
+                at.setPhase(booting ? DPUPhase.REBOOTING : DPUPhase.OS_INSTALLING);
                 Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", op.getStage() + ": "
                         + op.getBytesPushed() + (op.getTotalBytes() > 0 ? " of " + op.getTotalBytes() : "") + " bytes"));
-                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+                return new ExternalObservation(true, true, false, Map.of(), null, booting ? FOLLOW_BOOT : FOLLOW);
             }
             case SUCCEEDED -> {
                 slots.release(configKey(), dpu.getMetadata().getUid());
