@@ -20,7 +20,7 @@ record BenchOptions(int dpus, int dpusPerHost, int hostsPerEmulator, double time
                 Double.parseDouble(System.getProperty("bench.timeScale", "1.0")),
                 Integer.getInteger("bench.maxReconcileRate", 100), System.getProperty("bench.providerHeap", "512m"),
                 Integer.getInteger("bench.maxParallelInstalls", dpus), Integer.getInteger("bench.bfbKiB", 1024),
-                Boolean.getBoolean("bench.jfr"), Duration.ofSeconds(Long.getLong("bench.timeoutSeconds", 1800)));
+                Boolean.getBoolean("bench.jfr"), Duration.ofSeconds(Long.getLong("bench.timeoutSeconds", 900)));
     }
 
     int hosts() {

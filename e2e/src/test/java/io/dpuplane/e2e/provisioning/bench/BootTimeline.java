@@ -49,7 +49,16 @@ record BootTimeline(List<Card> cards) {
 
     /** The q-quantile (0..1) of the per-card install + boot + join time. */
     Duration hardwareQuantile(double q) {
-        List<Duration> sorted = cards.stream().map(Card::hardware).sorted().toList();
+        return quantile(q, Card::hardware);
+    }
+
+    /** The q-quantile (0..1) of the per-card stream + boot time, until the card says it is up (no join). */
+    Duration bootQuantile(double q) {
+        return quantile(q, c -> Duration.between(c.receiving(), c.up()));
+    }
+
+    private Duration quantile(double q, java.util.function.Function<Card, Duration> what) {
+        List<Duration> sorted = cards.stream().map(what).sorted().toList();
         return sorted.isEmpty() ? Duration.ZERO : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
     }
 
