@@ -195,6 +195,10 @@ public final class DpuProvisioningBenchmark {
         HeapWatch heap = new HeapWatch(providerMetrics);
         long deadline = System.nanoTime() + o.timeout().toNanos();
         long nextReport = 10;
+        // Counters as of the latest DPU to turn Ready (within 10 s): a run that times out on a straggler then
+        // reports the work done until the others were Ready, not the steady state after.
+        Window window = Window.take(client, dpuCluster.client(), providerMetrics);
+        int windowReady = 0;
         while (ready.count() < o.dpus() && System.nanoTime() < deadline) {
             Thread.sleep(1000);
             heap.sample();
@@ -202,14 +206,21 @@ public final class DpuProvisioningBenchmark {
             if (s >= nextReport) {
                 nextReport = (s / 10 + 1) * 10;
                 say("t=%3ds Ready %4d / %d   load %s", s, ready.count(), o.dpus(), loadAverage());
+                if (ready.count() > windowReady) {
+                    windowReady = ready.count();
+                    window = Window.take(client, dpuCluster.client(), providerMetrics);
+                }
             }
         }
         Duration total = Duration.between(start, ready.last().orElse(Instant.now()));
         boolean done = ready.count() >= o.dpus();
         String loadAfter = loadAverage();
-        ApiRequests hostWindow = ApiRequests.of(client).minus(hostBefore);
-        ApiRequests dpuWindow = ApiRequests.of(dpuCluster.client()).minus(dpuBefore);
-        double reconcilesDone = reconciles(providerMetrics) - reconcilesBefore;
+        if (done) {
+            window = Window.take(client, dpuCluster.client(), providerMetrics);
+        }
+        ApiRequests hostWindow = window.host().minus(hostBefore);
+        ApiRequests dpuWindow = window.dpu().minus(dpuBefore);
+        double reconcilesDone = window.reconciles() - reconcilesBefore;
         heap.sample();
         HeapLog gc = HeapLog.read(gcLog);
 
@@ -306,6 +317,13 @@ public final class DpuProvisioningBenchmark {
         creators.shutdown();
         if (!creators.awaitTermination(10, TimeUnit.MINUTES)) {
             throw new IllegalStateException("creating the DPUs took over 10 minutes");
+        }
+    }
+
+    /** The API servers' and the provider's counters at one moment. */
+    private record Window(ApiRequests host, ApiRequests dpu, double reconciles) {
+        static Window take(KubernetesClient host, KubernetesClient dpu, URI providerMetrics) {
+            return new Window(ApiRequests.of(host), ApiRequests.of(dpu), DpuProvisioningBenchmark.reconciles(providerMetrics));
         }
     }
 
