@@ -33,6 +33,10 @@ bench: testenv build ## Run the benchmarks (managed reconciler at scale, BFB val
 	$(MVN) $(MVN_FLAGS) -q -pl agent test-compile exec:java $(ARGS)
 	$(MVN) $(MVN_FLAGS) -q -pl agent test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java "-Dexec.args=-cp %classpath io.dpuplane.agent.dpu.ServiceChainBenchmark"
 
+.PHONY: bench-dpus
+bench-dpus: testenv build ## Provision 1,000 emulated DPUs through one provider (about 10 min, 25 JVMs; ARGS="-Dbench.dpus=200 -Dbench.timeScale=0.5"); figures in docs/benchmarks.md
+	$(MVN) $(MVN_FLAGS) -q -pl e2e test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java $(ARGS)
+
 .PHONY: clean
 clean: ## Remove build output (the control-plane cache outside the repo stays)
 	$(MVN) $(MVN_FLAGS) -q clean

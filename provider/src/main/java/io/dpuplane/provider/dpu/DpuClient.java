@@ -38,6 +38,9 @@ import java.util.Optional;
 final class DpuClient implements ExternalClient<DPU> {
 
     private static final Duration FOLLOW = Duration.ofSeconds(2);
+    // A card boots for minutes (firmware, installer, OS, cloud-init): looking every 2 s while it does made 1,000
+    // booting DPUs ask for 500 reconciles/s, starving the creates of DPUs not yet started.
+    private static final Duration FOLLOW_BOOT = Duration.ofSeconds(5);
     private static final int DEFAULT_MAX_PARALLEL_INSTALLS = 10;
 
     private final KubernetesClient client;
@@ -46,12 +49,16 @@ final class DpuClient implements ExternalClient<DPU> {
     private final AgentChannels agents;
     private final HostMaintenance host;
     private final InstallSlots slots;
+    private final DpuClusterClients clusters;
+    private final WatchedInputs watched;
     private final Conditions conditions = new Conditions(Clock.systemUTC());
 
     DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents,
-            InstallSlots slots, HostMaintenance host) {
+            InstallSlots slots, HostMaintenance host, DpuClusterClients clusters, WatchedInputs watched) {
         this.client = client;
         this.slots = slots;
+        this.clusters = clusters;
+        this.watched = watched;
         this.providerConfig = providerConfig;
         this.settings = settings;
         this.agents = agents;
@@ -66,7 +73,7 @@ final class DpuClient implements ExternalClient<DPU> {
         }
         DpuInputs inputs;
         try {
-            inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
+            inputs = DpuInputs.resolve(watched, dpu, providerConfig, settings);
         } catch (DpuInputs.Waiting waiting) {
             if (at.getPhase() == DPUPhase.READY) {
                 // A Ready DPU keeps running what it has; an input going away for a while (its BFB re-verified,
@@ -109,16 +116,15 @@ final class DpuClient implements ExternalClient<DPU> {
     @Override
     public ExternalCreation create(DPU dpu) {
         DPUParameters p = dpu.getSpec().getForProvider();
-        DpuInputs inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
+        DpuInputs inputs = DpuInputs.resolve(watched, dpu, providerConfig, settings);
         DPUObservation at = observation(dpu);
         at.setPhase(DPUPhase.NODE_EFFECT);
         String dpuNode = DpuNames.nodeName(p.hostNode(), inputs.pciAddress());
         String token;
         BfCfgRenderer.Join join;
-        try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
-            token = cluster.createToken(dpu.getMetadata().getUid());
-            join = new BfCfgRenderer.Join(dpuNode, cluster.apiServer(), cluster.caBase64(), token);
-        }
+        DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
+        token = cluster.createToken(dpu.getMetadata().getUid());
+        join = new BfCfgRenderer.Join(dpuNode, cluster.apiServer(), cluster.caBase64(), token);
         BfCfgRenderer.Rendered bfCfg = BfCfgRenderer.render(inputs.flavorName(), inputs.flavor().getSpec().getForProvider(),
                 Optional.of(join));
         if (!bfCfg.fits()) {
@@ -157,12 +163,11 @@ final class DpuClient implements ExternalClient<DPU> {
         DPUObservation at = observation(dpu);
         host.release(dpu);
         try {
-            DpuInputs inputs = DpuInputs.resolve(client, dpu, providerConfig, settings);
-            try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
-                cluster.deleteToken(dpu.getMetadata().getUid());
-                if (at.getDpuNodeName() != null) {
-                    cluster.deleteNode(at.getDpuNodeName());
-                }
+            DpuInputs inputs = DpuInputs.resolve(watched, dpu, providerConfig, settings);
+            DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
+            cluster.deleteToken(dpu.getMetadata().getUid());
+            if (at.getDpuNodeName() != null) {
+                cluster.deleteNode(at.getDpuNodeName());
             }
         } catch (DpuInputs.Waiting gone) {
             // the DPU cluster is gone already: nothing left there to clean up
@@ -198,10 +203,11 @@ final class DpuClient implements ExternalClient<DPU> {
         install.setLastConsoleLines(op.getConsoleList().subList(Math.max(0, op.getConsoleCount() - 5), op.getConsoleCount()));
         switch (op.getState()) {
             case RUNNING -> {
-                at.setPhase("Booting".equals(op.getStage()) ? DPUPhase.REBOOTING : DPUPhase.OS_INSTALLING);
+                boolean booting = "Booting".equals(op.getStage());
+                at.setPhase(booting ? DPUPhase.REBOOTING : DPUPhase.OS_INSTALLING);
                 Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", op.getStage() + ": "
                         + op.getBytesPushed() + (op.getTotalBytes() > 0 ? " of " + op.getTotalBytes() : "") + " bytes"));
-                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+                return new ExternalObservation(true, true, false, Map.of(), null, booting ? FOLLOW_BOOT : FOLLOW);
             }
             case SUCCEEDED -> {
                 slots.release(configKey(), dpu.getMetadata().getUid());
@@ -228,31 +234,30 @@ final class DpuClient implements ExternalClient<DPU> {
     private ExternalObservation joining(DPU dpu, DPUObservation at, DpuInputs inputs) {
         DPUParameters p = dpu.getSpec().getForProvider();
         Map<String, String> labels = p.clusterNodeLabels() == null ? Map.of() : p.clusterNodeLabels();
-        try (DpuClusterAccess cluster = new DpuClusterAccess(inputs.clusterKubeconfig())) {
-            Optional<Node> node = cluster.node(at.getDpuNodeName());
-            boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
-            if (!joined && at.getPhase() == DPUPhase.READY) {
-                // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
-                Conditions.mark(dpu, conditions.unavailable(node.isEmpty()
-                        ? "node " + at.getDpuNodeName() + " is gone from the DPU cluster"
-                        : "node " + at.getDpuNodeName() + " is NotReady in the DPU cluster: "
-                                + DpuClusterAccess.readyMessage(node.get())));
-                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
-            }
-            if (!joined) {
-                at.setPhase(DPUPhase.DPU_CLUSTER_CONFIG);
-                Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for node "
-                        + at.getDpuNodeName() + " to join the DPU cluster and be Ready"));
-                return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
-            }
-            if (at.getPhase() != DPUPhase.READY) {
-                cluster.label(at.getDpuNodeName(), labels);
-                cluster.deleteToken(dpu.getMetadata().getUid());
-                host.release(dpu);
-            } else if (!DpuClusterAccess.carries(node.get(), labels)) {
-                // Labels changed on a Ready DPU (a service rollout relabels nodes): no re-provisioning.
-                cluster.label(at.getDpuNodeName(), labels);
-            }
+        DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
+        Optional<Node> node = cluster.node(at.getDpuNodeName());
+        boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
+        if (!joined && at.getPhase() == DPUPhase.READY) {
+            // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
+            Conditions.mark(dpu, conditions.unavailable(node.isEmpty()
+                    ? "node " + at.getDpuNodeName() + " is gone from the DPU cluster"
+                    : "node " + at.getDpuNodeName() + " is NotReady in the DPU cluster: "
+                            + DpuClusterAccess.readyMessage(node.get())));
+            return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+        }
+        if (!joined) {
+            at.setPhase(DPUPhase.DPU_CLUSTER_CONFIG);
+            Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for node "
+                    + at.getDpuNodeName() + " to join the DPU cluster and be Ready"));
+            return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+        }
+        if (at.getPhase() != DPUPhase.READY) {
+            cluster.label(at.getDpuNodeName(), labels);
+            cluster.deleteToken(dpu.getMetadata().getUid());
+            host.release(dpu);
+        } else if (!DpuClusterAccess.carries(node.get(), labels)) {
+            // Labels changed on a Ready DPU (a service rollout relabels nodes): no re-provisioning.
+            cluster.label(at.getDpuNodeName(), labels);
         }
         at.setPhase(DPUPhase.READY);
         Conditions.mark(dpu, conditions.available());

@@ -55,12 +55,26 @@ final class DpuClusterAccess implements AutoCloseable {
                 + "not verify the cluster they join");
     }
 
-    /** A new one-hour bootstrap token for a DPU, as {@code id.secret}; the id is stable per DPU. */
+    /**
+     * A one-hour bootstrap token for a DPU, as {@code id.secret}; the id is stable per DPU. A token of the DPU
+     * with over half an hour left is handed out again: a create asked again (its first status write timed out)
+     * gets back the install already running, whose bf.cfg carries that token, so replacing it would lock the
+     * DPU out of its cluster.
+     */
     String createToken(String dpuUid) {
         ensureBootstrapRbac();
         String id = tokenId(dpuUid);
-        String secret = HexFormat.of().formatHex(RANDOM.generateSeed(8));
         var secrets = client.secrets().inNamespace("kube-system");
+        Optional<String> current = Optional.ofNullable(secrets.withName("bootstrap-token-" + id).get())
+                .filter(s -> s.getData() != null && s.getData().containsKey("token-secret")
+                        && s.getData().containsKey("expiration"))
+                .filter(s -> Instant.parse(decode(s.getData().get("expiration")))
+                        .isAfter(Instant.now().plus(30, ChronoUnit.MINUTES)))
+                .map(s -> decode(s.getData().get("token-secret")));
+        if (current.isPresent()) {
+            return id + "." + current.get();
+        }
+        String secret = HexFormat.of().formatHex(RANDOM.generateSeed(8));
         secrets.withName("bootstrap-token-" + id).delete();
         secrets.resource(new SecretBuilder().withNewMetadata().withName("bootstrap-token-" + id)
                 .addToLabels("dpuplane.io/dpu-uid", dpuUid).endMetadata()
@@ -129,6 +143,10 @@ final class DpuClusterAccess implements AutoCloseable {
                 .withName(BOOTSTRAP_ROLE).endRoleRef()
                 .addNewSubject().withKind("Group").withApiGroup("rbac.authorization.k8s.io")
                 .withName("system:bootstrappers").endSubject().build()).serverSideApply();
+    }
+
+    private static String decode(String base64) {
+        return new String(java.util.Base64.getDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String tokenId(String dpuUid) {

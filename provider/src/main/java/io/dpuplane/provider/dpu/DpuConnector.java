@@ -15,16 +15,19 @@ public final class DpuConnector implements ExternalConnector<DPU> {
     private final AgentChannels agents;
     private final InstallSlots slots = new InstallSlots();
     private final HostMaintenance host;
+    private final DpuClusterClients clusters = new DpuClusterClients();
+    private final WatchedInputs watched;
 
     public DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents) {
         this.client = client;
         this.settings = settings;
         this.agents = agents;
         this.host = new HostMaintenance(client, Clock.systemUTC());
+        this.watched = new WatchedInputs(client);
     }
 
     @Override
     public ExternalClient<DPU> connect(DPU resource, GenericKubernetesResource providerConfig) {
-        return new DpuClient(client, providerConfig, settings, agents, slots, host);
+        return new DpuClient(client, providerConfig, settings, agents, slots, host, clusters, watched);
     }
 }

@@ -33,36 +33,36 @@ record DpuInputs(String pciAddress, BFB bfb, DPUFlavor flavor, String clusterKub
         }
     }
 
-    static DpuInputs resolve(KubernetesClient client, DPU dpu, GenericKubernetesResource providerConfig,
+    static DpuInputs resolve(WatchedInputs watched, DPU dpu, GenericKubernetesResource providerConfig,
             DpuSettings settings) {
         DPUParameters p = dpu.getSpec().getForProvider();
         String ns = dpu.getMetadata().getNamespace();
-        String pciAddress = pciAddress(client, dpu, settings);
-        BFB bfb = client.resources(BFB.class).inNamespace(ns).withName(p.bfbRef().name()).get();
+        String pciAddress = pciAddress(watched.client(), dpu, settings);
+        BFB bfb = watched.get(BFB.class, ns, p.bfbRef().name());
         if (bfb == null || !ready(bfb.getStatus() == null ? null : bfb.getStatus().getConditions())
                 || bfb.getStatus().getAtProvider() == null || bfb.getStatus().getAtProvider().getRegistryPath() == null) {
             throw new Waiting("waiting for BFB " + ns + "/" + p.bfbRef().name() + " to be verified and Ready");
         }
-        DPUFlavor flavor = client.resources(DPUFlavor.class).inNamespace(ns).withName(p.flavorRef().name()).get();
+        DPUFlavor flavor = watched.get(DPUFlavor.class, ns, p.flavorRef().name());
         if (flavor == null) {
             throw new Waiting("waiting for DPUFlavor " + ns + "/" + p.flavorRef().name() + " to exist");
         }
-        DPUCluster cluster = client.resources(DPUCluster.class).inNamespace(ns).withName(p.dpuClusterRef().name()).get();
+        DPUCluster cluster = watched.get(DPUCluster.class, ns, p.dpuClusterRef().name());
         if (cluster == null || cluster.getSpec().getForProvider().kubeconfigSecretRef() == null) {
             throw new Waiting("waiting for DPUCluster " + ns + "/" + p.dpuClusterRef().name()
                     + " (a static cluster with its kubeconfig Secret)");
         }
         var ref = cluster.getSpec().getForProvider().kubeconfigSecretRef();
-        String kubeconfig = secretValue(client, ns, ref.name(), ref.key() == null ? "kubeconfig" : ref.key())
+        String kubeconfig = secretValue(watched, ns, ref.name(), ref.key() == null ? "kubeconfig" : ref.key())
                 .orElseThrow(() -> new Waiting("waiting for the kubeconfig Secret " + ns + "/" + ref.name()
                         + " of DPUCluster " + p.dpuClusterRef().name()));
-        DPUNode node = client.resources(DPUNode.class).inNamespace(settings.inventoryNamespace()).withName(p.hostNode()).get();
+        DPUNode node = watched.get(DPUNode.class, settings.inventoryNamespace(), p.hostNode());
         if (node == null || node.getSpec() == null || node.getSpec().agentEndpoint() == null) {
             throw new Waiting("waiting for the host agent on " + p.hostNode() + " to report (no DPUNode "
                     + settings.inventoryNamespace() + "/" + p.hostNode() + ")");
         }
         return new DpuInputs(pciAddress, bfb, flavor, kubeconfig, node.getSpec().agentEndpoint(),
-                agentCredentials(client, dpu, providerConfig, settings), agentServerName(providerConfig),
+                agentCredentials(watched, dpu, providerConfig, settings), agentServerName(providerConfig),
                 registryUrl(providerConfig, settings));
     }
 
@@ -118,14 +118,14 @@ record DpuInputs(String pciAddress, BFB bfb, DPUFlavor flavor, String clusterKub
      * provider issues (by itself or through cert-manager) in the agents' namespace.
      */
     @SuppressWarnings("unchecked")
-    private static Secret agentCredentials(KubernetesClient client, DPU dpu, GenericKubernetesResource config,
+    private static Secret agentCredentials(WatchedInputs watched, DPU dpu, GenericKubernetesResource config,
             DpuSettings settings) {
         Map<String, Object> ref = agentConnection(config).containsKey("tlsSecretRef")
                 ? (Map<String, Object>) agentConnection(config).get("tlsSecretRef") : Map.of();
         String name = (String) ref.get("name");
         if (name == null) {
             String namespace = settings.agentCertificatesNamespace();
-            Secret issued = client.secrets().inNamespace(namespace).withName(AgentSecrets.PROVIDER_CLIENT).get();
+            Secret issued = watched.secret(namespace, AgentSecrets.PROVIDER_CLIENT);
             if (issued == null) {
                 throw new Waiting("waiting for the provider's agent client certificate (Secret " + namespace + "/"
                         + AgentSecrets.PROVIDER_CLIENT + ", issued by the provider or cert-manager): "
@@ -134,7 +134,7 @@ record DpuInputs(String pciAddress, BFB bfb, DPUFlavor flavor, String clusterKub
             return issued;
         }
         String namespace = (String) ref.getOrDefault("namespace", dpu.getMetadata().getNamespace());
-        Secret secret = client.secrets().inNamespace(namespace).withName(name).get();
+        Secret secret = watched.secret(namespace, name);
         if (secret == null) {
             throw new IllegalStateException("the provider config's agent credentials Secret " + namespace + "/" + name
                     + " does not exist");
@@ -160,8 +160,8 @@ record DpuInputs(String pciAddress, BFB bfb, DPUFlavor flavor, String clusterKub
         return (String) cache.getOrDefault("registryURL", settings.registryUrl());
     }
 
-    private static Optional<String> secretValue(KubernetesClient client, String ns, String name, String key) {
-        Secret secret = client.secrets().inNamespace(ns).withName(name).get();
+    private static Optional<String> secretValue(WatchedInputs watched, String ns, String name, String key) {
+        Secret secret = watched.secret(ns, name);
         return Optional.ofNullable(secret).map(Secret::getData).map(d -> d.get(key))
                 .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8));
     }
