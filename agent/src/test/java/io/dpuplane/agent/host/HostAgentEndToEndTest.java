@@ -245,8 +245,10 @@ class HostAgentEndToEndTest {
         }
         assertThat(new OperationJournal(crashed).readAll()).singleElement()
                 .satisfies(r -> assertThat(r.state()).isEqualTo(OperationRecord.State.INTERRUPTED));
+        // The agent that did not crash still runs the install on a card the restarted one reset: stop it.
         dpu.setFaults(DeviceFaults.none());
-        awaitFinished(started.getId());
+        agent.cancelOperation(io.dpuplane.agent.proto.v1.CancelOperationRequest.newBuilder().setId(started.getId()).build());
+        assertThat(awaitFinished(started.getId()).getState()).isNotEqualTo(Operation.State.RUNNING);
     }
 
     @Test
