@@ -60,7 +60,7 @@ final class BenchFleet implements AutoCloseable {
             for (int h = 0; h < options.hosts(); h++) {
                 String node = hostName(h);
                 Path hostRoot = fleet.hostRoot(h);
-                Path certs = ca.issueLocalhostServer(node + "-agent").writeTo(dir.resolve("agent-tls").resolve(node));
+                Path certs = ca.issueAgentServer(node + "-agent").writeTo(dir.resolve("agent-tls").resolve(node));
                 started.add(starter.submit(() -> {
                     int grpc = FreePort.pick();
                     fleet.processes.add(agent(dir, node, "-Xmx128m", Map.of(
