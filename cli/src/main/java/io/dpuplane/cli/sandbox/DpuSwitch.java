@@ -60,7 +60,6 @@ final class DpuSwitch implements AutoCloseable {
         int http = FreePort.pick();
         return AppLauncher.of(QuarkusApp.AGENT).jvmOption("-Xmx192m")
                 .property("quarkus.http.port", Integer.toString(http))
-                .property("quarkus.grpc.server.port", Integer.toString(FreePort.pick()))
                 .property("dpuplane.agent.mode", "dpu")
                 .property("dpuplane.agent.node-name", node)
                 .property("dpuplane.agent.dpu.bridge", BRIDGE)

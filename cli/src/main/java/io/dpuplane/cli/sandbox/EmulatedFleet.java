@@ -77,7 +77,6 @@ final class EmulatedFleet implements AutoCloseable {
     private static RunningProcess agent(SandboxDir dir, String name, Map<String, String> settings, Path kubeconfig) {
         int http = FreePort.pick();
         AppLauncher launcher = AppLauncher.of(QuarkusApp.AGENT).property("quarkus.http.port", Integer.toString(http))
-                .property("quarkus.grpc.server.port", Integer.toString(FreePort.pick()))
                 .env("KUBECONFIG", kubeconfig.toString()).logTo(dir.logs().resolve("agent-" + name + ".log"))
                 .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + http + "/q/health/ready")));
         settings.forEach(launcher::property);

@@ -109,7 +109,6 @@ final class BenchFleet implements AutoCloseable {
         int http = FreePort.pick();
         AppLauncher launcher = AppLauncher.of(QuarkusApp.AGENT).jvmOption(heap)
                 .property("quarkus.http.port", Integer.toString(http))
-                .property("quarkus.grpc.server.port", Integer.toString(FreePort.pick()))
                 .env("KUBECONFIG", kubeconfig.toString()).logTo(dir.resolve("logs").resolve("agent-" + name + ".log"))
                 .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + http + "/q/health/ready")));
         settings.forEach(launcher::property);
