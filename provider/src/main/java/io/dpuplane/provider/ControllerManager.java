@@ -64,7 +64,8 @@ public class ControllerManager {
         kinds = ManagedKinds.all(client, options, downloads,
                 new DpuSettings(settings.inventoryNamespace(), settings.bfbRegistryUrl(),
                         settings.agentCallTimeout().toSeconds(),
-                        settings.agentCertificates().namespace().orElse(settings.inventoryNamespace())), agents).stream().map(kind -> {
+                        settings.agentCertificates().namespace().orElse(settings.inventoryNamespace()),
+                        settings.maxReconcileRate()), agents).stream().map(kind -> {
             register(kind.controller(), kind.name());
             return kind.name();
         }).toList();

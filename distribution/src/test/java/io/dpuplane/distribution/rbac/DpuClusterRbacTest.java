@@ -103,10 +103,13 @@ class DpuClusterRbacTest {
     }
 
     @Test
-    void providerLabelsAndRemovesDpuNodesButTouchesNoPods() {
+    void providerWatchesLabelsAndRemovesDpuNodesButTouchesNoPods() {
         admin.resource(new NodeBuilder().withNewMetadata().withName("dpu-rbac-1").endMetadata().build()).create();
 
         awaitAllowed(() -> assertThat(provider.nodes().list().getItems()).isNotEmpty());
+        try (var watch = provider.nodes().inform()) {
+            assertThat(watch.getStore().getByKey("dpu-rbac-1")).isNotNull();
+        }
         provider.nodes().withName("dpu-rbac-1").edit(n -> {
             n.getMetadata().setLabels(new HashMap<>(Map.of("dpuplane.io/dpu", "dpu-rbac-1")));
             return n;

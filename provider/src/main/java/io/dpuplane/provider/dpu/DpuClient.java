@@ -18,6 +18,7 @@ import io.dpuplane.runtime.managed.ExternalClient;
 import io.dpuplane.runtime.managed.ExternalCreation;
 import io.dpuplane.runtime.managed.ExternalObservation;
 import io.dpuplane.runtime.managed.ExternalUpdate;
+import io.dpuplane.runtime.managed.Nudges;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -38,9 +39,11 @@ import java.util.Optional;
 final class DpuClient implements ExternalClient<DPU> {
 
     private static final Duration FOLLOW = Duration.ofSeconds(2);
-    // A card boots for minutes (firmware, installer, OS, cloud-init): looking every 2 s while it does made 1,000
-    // booting DPUs ask for 500 reconciles/s, starving the creates of DPUs not yet started.
+    // A card boots for minutes (firmware, installer, OS, cloud-init): no need to look as often as while it streams.
     private static final Duration FOLLOW_BOOT = Duration.ofSeconds(5);
+    // While the DPU cluster's Node watch delivers, a joining or Ready DPU hears of its Node at once; this is the
+    // look it takes anyway, in case a change was missed.
+    private static final Duration FOLLOW_WATCHED = Duration.ofSeconds(30);
     private static final int DEFAULT_MAX_PARALLEL_INSTALLS = 10;
 
     private final KubernetesClient client;
@@ -51,11 +54,15 @@ final class DpuClient implements ExternalClient<DPU> {
     private final InstallSlots slots;
     private final DpuClusterClients clusters;
     private final WatchedInputs watched;
+    private final Nudges<DPU> nudges;
+    private final FollowPace pace;
     private final Conditions conditions = new Conditions(Clock.systemUTC());
 
     DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents,
-            InstallSlots slots, HostMaintenance host, DpuClusterClients clusters, WatchedInputs watched) {
+            InstallSlots slots, HostMaintenance host, DpuClusterClients clusters, WatchedInputs watched, Nudges<DPU> nudges) {
         this.client = client;
+        this.nudges = nudges;
+        this.pace = new FollowPace(settings.maxReconcileRate());
         this.slots = slots;
         this.clusters = clusters;
         this.watched = watched;
@@ -167,6 +174,7 @@ final class DpuClient implements ExternalClient<DPU> {
             DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
             cluster.deleteToken(dpu.getMetadata().getUid());
             if (at.getDpuNodeName() != null) {
+                cluster.nodes().unfollow(at.getDpuNodeName());
                 cluster.deleteNode(at.getDpuNodeName());
             }
         } catch (DpuInputs.Waiting gone) {
@@ -177,6 +185,7 @@ final class DpuClient implements ExternalClient<DPU> {
 
     private ExternalObservation installing(DPU dpu, DPUObservation at, DpuInputs inputs) {
         slots.hold(configKey(), dpu.getMetadata().getUid());
+        follow(dpu, at, clusters.access(inputs.clusterKubeconfig()));
         Operation op;
         try {
             op = agent(inputs).getOperation(GetOperationRequest.newBuilder().setId(at.getInstall().getOperationId()).build());
@@ -207,7 +216,8 @@ final class DpuClient implements ExternalClient<DPU> {
                 at.setPhase(booting ? DPUPhase.REBOOTING : DPUPhase.OS_INSTALLING);
                 Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", op.getStage() + ": "
                         + op.getBytesPushed() + (op.getTotalBytes() > 0 ? " of " + op.getTotalBytes() : "") + " bytes"));
-                return new ExternalObservation(true, true, false, Map.of(), null, booting ? FOLLOW_BOOT : FOLLOW);
+                return new ExternalObservation(true, true, false, Map.of(), null,
+                        pace.every(booting ? FOLLOW_BOOT : FOLLOW, slots.inFlight()));
             }
             case SUCCEEDED -> {
                 slots.release(configKey(), dpu.getMetadata().getUid());
@@ -235,21 +245,23 @@ final class DpuClient implements ExternalClient<DPU> {
         DPUParameters p = dpu.getSpec().getForProvider();
         Map<String, String> labels = p.clusterNodeLabels() == null ? Map.of() : p.clusterNodeLabels();
         DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
+        follow(dpu, at, cluster);
         Optional<Node> node = cluster.node(at.getDpuNodeName());
         boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
+        Duration again = cluster.nodes().delivering() ? FOLLOW_WATCHED : pace.every(FOLLOW, slots.inFlight());
         if (!joined && at.getPhase() == DPUPhase.READY) {
             // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
             Conditions.mark(dpu, conditions.unavailable(node.isEmpty()
                     ? "node " + at.getDpuNodeName() + " is gone from the DPU cluster"
                     : "node " + at.getDpuNodeName() + " is NotReady in the DPU cluster: "
                             + DpuClusterAccess.readyMessage(node.get())));
-            return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+            return new ExternalObservation(true, true, false, Map.of(), null, again);
         }
         if (!joined) {
             at.setPhase(DPUPhase.DPU_CLUSTER_CONFIG);
             Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for node "
                     + at.getDpuNodeName() + " to join the DPU cluster and be Ready"));
-            return new ExternalObservation(true, true, false, Map.of(), null, FOLLOW);
+            return new ExternalObservation(true, true, false, Map.of(), null, again);
         }
         if (at.getPhase() != DPUPhase.READY) {
             cluster.label(at.getDpuNodeName(), labels);
@@ -262,6 +274,15 @@ final class DpuClient implements ExternalClient<DPU> {
         at.setPhase(DPUPhase.READY);
         Conditions.mark(dpu, conditions.available());
         return ExternalObservation.upToDate(Map.of());
+    }
+
+    /** Has the DPU cluster's Node watch reconcile this DPU when its Node joins, changes readiness, or goes. */
+    private void follow(DPU dpu, DPUObservation at, DpuClusterAccess cluster) {
+        if (at.getDpuNodeName() != null) {
+            String namespace = dpu.getMetadata().getNamespace();
+            String name = dpu.getMetadata().getName();
+            cluster.nodes().follow(at.getDpuNodeName(), () -> nudges.nudge(namespace, name));
+        }
     }
 
     private static IllegalStateException unreachable(DPU dpu, DpuInputs inputs, StatusRuntimeException e) {

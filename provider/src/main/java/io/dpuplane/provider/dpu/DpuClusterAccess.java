@@ -27,11 +27,13 @@ final class DpuClusterAccess implements AutoCloseable {
 
     private final KubernetesClient client;
     private final Config config;
+    private final NodeWatch nodes;
 
     DpuClusterAccess(String kubeconfig) {
         this.config = Config.fromKubeconfig(kubeconfig);
         config.setRequestTimeout(10_000);
         this.client = new KubernetesClientBuilder().withConfig(config).build();
+        this.nodes = new NodeWatch(client, config.getMasterUrl());
     }
 
     String apiServer() {
@@ -91,7 +93,12 @@ final class DpuClusterAccess implements AutoCloseable {
     }
 
     Optional<Node> node(String name) {
-        return Optional.ofNullable(client.nodes().withName(name).get());
+        return nodes.node(name);
+    }
+
+    /** The cluster's Node watch: who follows a Node is told when it joins, changes readiness, or goes. */
+    NodeWatch nodes() {
+        return nodes;
     }
 
     static boolean ready(Node node) {
@@ -155,6 +162,7 @@ final class DpuClusterAccess implements AutoCloseable {
 
     @Override
     public void close() {
+        nodes.close();
         client.close();
     }
 }

@@ -3,6 +3,7 @@ package io.dpuplane.provider.dpu;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.runtime.managed.ExternalClient;
 import io.dpuplane.runtime.managed.ExternalConnector;
+import io.dpuplane.runtime.managed.Nudges;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -17,9 +18,11 @@ public final class DpuConnector implements ExternalConnector<DPU> {
     private final HostMaintenance host;
     private final DpuClusterClients clusters = new DpuClusterClients();
     private final WatchedInputs watched;
+    private final Nudges<DPU> nudges;
 
-    public DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents) {
+    public DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents, Nudges<DPU> nudges) {
         this.client = client;
+        this.nudges = nudges;
         this.settings = settings;
         this.agents = agents;
         this.host = new HostMaintenance(client, Clock.systemUTC());
@@ -28,6 +31,6 @@ public final class DpuConnector implements ExternalConnector<DPU> {
 
     @Override
     public ExternalClient<DPU> connect(DPU resource, GenericKubernetesResource providerConfig) {
-        return new DpuClient(client, providerConfig, settings, agents, slots, host, clusters, watched);
+        return new DpuClient(client, providerConfig, settings, agents, slots, host, clusters, watched, nudges);
     }
 }

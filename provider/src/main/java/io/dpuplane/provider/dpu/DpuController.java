@@ -3,13 +3,34 @@ package io.dpuplane.provider.dpu;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.runtime.managed.ManagedReconciler;
 import io.dpuplane.runtime.managed.ManagedReconcilerOptions;
+import io.dpuplane.runtime.managed.Nudges;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.util.List;
 
-/** The DPU controller: provisions one BlueField through its host agent until it is a Ready node. */
+/**
+ * The DPU controller: provisions one BlueField through its host agent until it is a Ready node. Besides its
+ * DPUs' own changes and polls, a DPU is reconciled when its Node joins the DPU cluster or changes readiness.
+ */
 public final class DpuController extends ManagedReconciler<DPU> {
+
+    private final Nudges<DPU> nodeChanges;
 
     public DpuController(KubernetesClient client, ManagedReconcilerOptions options, DpuSettings settings,
             AgentChannels agents) {
-        super(client, "DPU", new DpuConnector(client, settings, agents), options.withDeterministicExternalName(true));
+        this(client, options, settings, agents, new Nudges<>("dpu-cluster-nodes"));
+    }
+
+    private DpuController(KubernetesClient client, ManagedReconcilerOptions options, DpuSettings settings,
+            AgentChannels agents, Nudges<DPU> nodeChanges) {
+        super(client, "DPU", new DpuConnector(client, settings, agents, nodeChanges),
+                options.withDeterministicExternalName(true));
+        this.nodeChanges = nodeChanges;
+    }
+
+    @Override
+    public List<EventSource<?, DPU>> prepareEventSources(EventSourceContext<DPU> context) {
+        return List.of(nodeChanges);
     }
 }

@@ -38,6 +38,11 @@ final class InstallSlots {
         holders.computeIfAbsent(config, c -> new HashSet<>()).add(dpu);
     }
 
+    /** How many installs are in flight under every provider config together. */
+    synchronized int inFlight() {
+        return holders.values().stream().mapToInt(Set::size).sum();
+    }
+
     /** The DPU's install ended (done, failed or lost), or the DPU is gone: its slot is free. */
     synchronized void release(String config, String dpu) {
         Set<String> held = holders.get(config);

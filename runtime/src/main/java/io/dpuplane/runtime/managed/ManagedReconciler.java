@@ -122,12 +122,14 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             if (deleting && !policies.shouldDelete()) {
                 return release(resource);
             }
-            if (!deleting && CrossplaneAnnotations.externalName(resource).isEmpty()) {
-                writer.criticalUpdate(resource, r -> CrossplaneAnnotations.set(r, CrossplaneAnnotations.EXTERNAL_NAME,
-                        r.getMetadata().getName()));
-            }
         } catch (KubernetesClientException e) {
             return conflictOr(resource, e);
+        }
+        // The default external name is the resource's name; it is written with the finalizer (and, for a create,
+        // the create-pending annotation) in one update, before anything is created under it.
+        boolean nameUnsaved = !deleting && CrossplaneAnnotations.externalName(resource).isEmpty();
+        if (nameUnsaved) {
+            CrossplaneAnnotations.set(resource, CrossplaneAnnotations.EXTERNAL_NAME, resource.getMetadata().getName());
         }
         if (!deleting && !options.deterministicExternalName() && CrossplaneAnnotations.createIncomplete(resource)) {
             setCondition(resource, conditions.creating());
@@ -148,7 +150,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             return error(resource, CANNOT_CONNECT_TO_PROVIDER, "connect failed: " + message(e), e);
         }
         try (external) {
-            return observed(resource, policies, external);
+            return observed(resource, policies, external, nameUnsaved);
         }
     }
 
@@ -159,7 +161,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         return connector.connect(resource, config);
     }
 
-    private Step observed(M resource, ManagementPolicies policies, ExternalClient<M> external) {
+    private Step observed(M resource, ManagementPolicies policies, ExternalClient<M> external, boolean nameUnsaved) {
         ExternalObservation observation;
         try {
             observation = calls.call("observe", () -> external.observe(resource));
@@ -177,13 +179,16 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             events.record(resource, PENDING_EXTERNAL_RESOURCE, "waiting for the external resource to appear", annotations(resource));
             return Step.done(UpdateControl.patchStatus(resource).rescheduleAfter(Duration.ofSeconds(1)), Outcome.REQUEUE);
         }
+        boolean creating = !observation.resourceExists() && policies.shouldCreate();
         try {
             publish(resource, observation.connectionDetails());
-            writer.addFinalizer(resource);
+            if (!creating) {
+                writer.initialize(resource, nameUnsaved);
+            }
         } catch (KubernetesClientException e) {
             return conflictOr(resource, e);
         }
-        if (!observation.resourceExists() && policies.shouldCreate()) {
+        if (creating) {
             return create(resource, external);
         }
         if (observation.resourceLateInitialized() && policies.shouldLateInitialize()) {
@@ -203,7 +208,12 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
 
     private Step create(M resource, ExternalClient<M> external) {
         try {
-            writer.update(resource, r -> CrossplaneAnnotations.set(r, CrossplaneAnnotations.CREATE_PENDING, now()));
+            // One write: the finalizer, the external name and create-pending. A plain update, failing on a stale
+            // copy, so two workers never both create.
+            writer.update(resource, r -> {
+                ManagedResourceWriter.withFinalizer(r);
+                CrossplaneAnnotations.set(r, CrossplaneAnnotations.CREATE_PENDING, now());
+            });
         } catch (KubernetesClientException e) {
             return conflictOr(resource, e);
         }

@@ -56,16 +56,29 @@ final class ManagedResourceWriter {
         throw last;
     }
 
-    <M extends ManagedResource<?, ?>> void addFinalizer(M resource) {
-        if (!resource.getMetadata().getFinalizers().contains(FINALIZER)) {
+    /**
+     * Makes sure the finalizer is on the resource, and writes the external name set in memory when
+     * {@code nameUnsaved}; one critical update, or none when both are there already.
+     */
+    <M extends ManagedResource<?, ?>> void initialize(M resource, boolean nameUnsaved) {
+        if (nameUnsaved || !resource.getMetadata().getFinalizers().contains(FINALIZER)) {
+            String name = CrossplaneAnnotations.externalName(resource).orElse(resource.getMetadata().getName());
             criticalUpdate(resource, r -> {
-                List<String> finalizers = new ArrayList<>(r.getMetadata().getFinalizers());
-                if (!finalizers.contains(FINALIZER)) {
-                    finalizers.add(FINALIZER);
+                withFinalizer(r);
+                if (CrossplaneAnnotations.externalName(r).isEmpty()) {
+                    CrossplaneAnnotations.set(r, CrossplaneAnnotations.EXTERNAL_NAME, name);
                 }
-                r.getMetadata().setFinalizers(finalizers);
             });
         }
+    }
+
+    /** Adds the finalizer to the in-memory resource, if it is not there. */
+    static void withFinalizer(ManagedResource<?, ?> resource) {
+        List<String> finalizers = new ArrayList<>(resource.getMetadata().getFinalizers());
+        if (!finalizers.contains(FINALIZER)) {
+            finalizers.add(FINALIZER);
+        }
+        resource.getMetadata().setFinalizers(finalizers);
     }
 
     <M extends ManagedResource<?, ?>> void removeFinalizer(M resource) {

@@ -16,6 +16,9 @@ import io.dpuplane.runtime.managed.widget.WidgetSpec;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +109,31 @@ class ManagedReconcilerContractTest {
         assertThat(widget.getSpec().getForProvider().getColor()).as("late-initialized from the external widget").isEqualTo("blue");
         assertThat(widget.getStatus().getAtProvider()).isEqualTo(new WidgetApi.State(3, "blue"));
         assertThat(eventReasons("created")).contains("CreatedExternalResource");
+    }
+
+    @Test
+    void aCreateWritesTheFinalizerExternalNameAndCreatePendingInOneUpdate() {
+        List<Widget> seen = new CopyOnWriteArrayList<>();
+        try (Watch watch = world.client.resources(Widget.class).inNamespace(world.namespace).withName("one-write")
+                .watch(new Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, Widget widget) {
+                        seen.add(widget);
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {
+                    }
+                })) {
+            create(widget("one-write", 1));
+            awaitReadyAndSynced("one-write");
+        }
+        Widget firstWrite = seen.stream().filter(w -> !w.getMetadata().getAnnotations().isEmpty()
+                || !w.getMetadata().getFinalizers().isEmpty()).findFirst().orElseThrow();
+        assertThat(firstWrite.getMetadata().getAnnotations())
+                .containsEntry(CrossplaneAnnotations.EXTERNAL_NAME, "one-write")
+                .containsKey(CrossplaneAnnotations.CREATE_PENDING);
+        assertThat(firstWrite.getMetadata().getFinalizers()).containsExactly(ManagedResourceWriter.FINALIZER);
     }
 
     @Test
