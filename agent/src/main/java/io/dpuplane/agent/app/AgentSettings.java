@@ -52,6 +52,10 @@ public interface AgentSettings {
     @WithDefault("30m")
     Duration bootTimeout();
 
+    /** How long a BFB download may wait for the registry's next byte before the install fails. */
+    @WithDefault("60s")
+    Duration stallTimeout();
+
     /** Emulator mode: the directory the emulated hosts live under (one sub-directory each). */
     @WithDefault("/var/lib/dpuplane-emulator")
     Path emulatorRoot();

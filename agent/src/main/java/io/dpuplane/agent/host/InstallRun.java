@@ -5,23 +5,20 @@ import io.dpuplane.bfb.BootStreamException;
 import io.dpuplane.bfb.BootStreamReport;
 import io.dpuplane.bfb.BootStreamValidator;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One install: streams the BFB from the provider's registry into the card's {@code boot} file with the bf.cfg
  * appended, checking every image's CRC and the sha256 on the way. The stream's last bytes are held back until
- * the whole of it is known good, so a corrupt or unexpected image never completes on the device; on any
- * failure the card is reset. Then follows the console until the DPU is up, or it fails.
+ * the whole of it is known good, so a corrupt, cut-short or unexpected image never completes on the device; a
+ * registry that stops sending ends the download after the stall timeout; on any failure the card is reset.
+ * Then follows the console until the DPU is up running the streamed image, or it fails.
  */
 final class InstallRun implements Runnable {
 
@@ -33,21 +30,28 @@ final class InstallRun implements Runnable {
     private final String id;
     private final RshimPort port;
     private final byte[] bfCfg;
-    private final HttpClient http;
+    private final BfbRegistry registry;
     private final Duration bootTimeout;
     private volatile boolean cancelled;
+    private volatile StallGuard download;
 
-    InstallRun(Operations operations, String id, RshimPort port, byte[] bfCfg, HttpClient http, Duration bootTimeout) {
+    InstallRun(Operations operations, String id, RshimPort port, byte[] bfCfg, BfbRegistry registry,
+            Duration bootTimeout) {
         this.operations = operations;
         this.id = id;
         this.port = port;
         this.bfCfg = bfCfg;
-        this.http = http;
+        this.registry = registry;
         this.bootTimeout = bootTimeout;
     }
 
+    /** Stops the install, also while it waits for the registry (the download is closed under the read). */
     void cancel() {
         cancelled = true;
+        StallGuard body = download;
+        if (body != null) {
+            body.abort();
+        }
     }
 
     @Override
@@ -58,7 +62,7 @@ final class InstallRun implements Runnable {
             BootStreamReport report = stream(op);
             String doca = report.versions().doca();
             operations.update(id, r -> r.withDocaVersion(doca).progress("Booting", r.bytesPushed(), r.totalBytes()));
-            followBoot(thisInstall);
+            followBoot(thisInstall, doca);
         } catch (Refused e) {
             resetAndFail(OperationRecord.State.FAILED, e.getMessage() + "; nothing was flashed and the device was reset");
         } catch (Cancelled e) {
@@ -72,29 +76,25 @@ final class InstallRun implements Runnable {
     }
 
     private BootStreamReport stream(OperationRecord op) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(op.bfbUrl()))
-                .timeout(Duration.ofMinutes(2)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
+        BfbRegistry.Download response = registry.get(op.bfbUrl());
+        if (response.status() != 200) {
             response.body().close();
-            throw new Refused("HTTP " + response.statusCode() + " from " + op.bfbUrl());
+            throw new Refused("HTTP " + response.status() + " from " + op.bfbUrl());
         }
-        long total = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long total = response.totalBytes();
         MessageDigest sha256 = sha256();
         BootStreamValidator validator = new BootStreamValidator();
         operations.update(id, r -> r.progress("Streaming", 0, total));
         long pushed = 0;
         long journaled = 0;
-        try (InputStream in = response.body();
+        try (StallGuard in = response.body();
                 BootArgsAppender device = new BootArgsAppender(port.openBoot(), bfCfg);
                 HoldBackOutputStream held = new HoldBackOutputStream(device, HOLD_BACK)) {
+            download = in;
             byte[] buffer = new byte[CHUNK];
             int n;
             try {
-                while ((n = in.read(buffer)) > 0) {
-                    if (cancelled) {
-                        held.discard();
-                        throw new Cancelled();
-                    }
+                while ((n = receive(in, buffer, pushed, total, op.bfbUrl())) > 0) {
                     validator.update(buffer, 0, n);
                     sha256.update(buffer, 0, n);
                     held.write(buffer, 0, n);
@@ -104,6 +104,9 @@ final class InstallRun implements Runnable {
                         operations.update(id, r -> r.progress("Streaming", at, total));
                         journaled = pushed;
                     }
+                }
+                if (pushed == 0 || (total >= 0 && pushed != total)) {
+                    throw new Refused("the BFB registry sent " + bytes(pushed, total) + " from " + op.bfbUrl());
                 }
                 BootStreamReport report = validator.finish();
                 String digest = HexFormat.of().formatHex(sha256.digest());
@@ -130,7 +133,23 @@ final class InstallRun implements Runnable {
         }
     }
 
-    private void followBoot(ConsoleSince thisInstall) throws InterruptedException, IOException {
+    /** The registry's next bytes; a download that stalled, broke off or was cancelled ends here, saying so. */
+    private int receive(StallGuard in, byte[] buffer, long received, long total, String url) throws IOException {
+        if (cancelled) {
+            throw new Cancelled();
+        }
+        try {
+            return in.read(buffer);
+        } catch (StallGuard.Stalled e) {
+            throw new Refused("the BFB registry sent nothing for " + seconds(e.timeout()) + " after "
+                    + bytes(received, total) + " from " + url);
+        } catch (IOException e) {
+            throw cancelled ? new Cancelled()
+                    : new Refused("the BFB registry sent " + bytes(received, total) + " from " + url + " (" + causes(e) + ")");
+        }
+    }
+
+    private void followBoot(ConsoleSince thisInstall, String doca) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + bootTimeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (cancelled) {
@@ -138,15 +157,13 @@ final class InstallRun implements Runnable {
             }
             List<String> console = port.consoleTail(20);
             operations.update(id, r -> r.withConsole(console));
-            List<String> fresh = thisInstall.of(console);
-            Optional<String> failure = fresh.stream()
-                    .filter(l -> l.contains("ERROR") || l.contains("rejected") || l.contains("power lost")).reduce((a, b) -> b);
-            if (fresh.stream().anyMatch(l -> l.contains("DPU is up"))) {
+            BootConsole.Verdict verdict = BootConsole.judge(thisInstall.of(console), doca);
+            if (verdict instanceof BootConsole.Up) {
                 operations.update(id, r -> r.finish(OperationRecord.State.SUCCEEDED, null, Operations.now()));
                 return;
             }
-            if (failure.isPresent()) {
-                throw new IOException("the DPU failed to boot: " + failure.get().replaceFirst("^\\S+ ", ""));
+            if (verdict instanceof BootConsole.Failed failed) {
+                throw new IOException(failed.why());
             }
             Thread.sleep(CONSOLE_POLL.toMillis());
         }
@@ -155,7 +172,23 @@ final class InstallRun implements Runnable {
 
     private String lastConsoleLine() {
         List<String> tail = port.consoleTail(1);
-        return tail.isEmpty() ? "" : " (console: " + tail.get(0).replaceFirst("^\\S+ ", "") + ")";
+        return tail.isEmpty() ? "" : " (console: " + BootConsole.withoutTimestamp(tail.get(0)) + ")";
+    }
+
+    /** "N of M bytes", or "N bytes" when the registry gave no length. */
+    private static String bytes(long received, long total) {
+        return total > 0 ? received + " of " + total + " bytes" : received + " bytes";
+    }
+
+    /** "60 s", or "500 ms" below a second. */
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    /** An exception's message and its causes' ("closed; fixed content-length: 9, bytes received: 4; ..."). */
+    private static String causes(Throwable e) {
+        return Stream.iterate(e, c -> c != null, Throwable::getCause).map(Throwable::getMessage)
+                .filter(m -> m != null).distinct().collect(Collectors.joining("; "));
     }
 
     private void resetAndFail(OperationRecord.State end, String why) {

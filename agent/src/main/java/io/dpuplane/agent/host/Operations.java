@@ -1,6 +1,5 @@
 package io.dpuplane.agent.host;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +21,7 @@ public final class Operations implements AutoCloseable {
 
     private final OperationJournal journal;
     private final Function<String, Optional<RshimPort>> ports;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    private final BfbRegistry registry;
     private final Duration bootTimeout;
     private final Map<String, OperationRecord> records = new ConcurrentHashMap<>();
     private final Map<String, InstallRun> running = new ConcurrentHashMap<>();
@@ -32,11 +31,16 @@ public final class Operations implements AutoCloseable {
         return t;
     });
 
-    /** {@code ports} finds a card's rshim by PCI address. */
-    public Operations(OperationJournal journal, Function<String, Optional<RshimPort>> ports, Duration bootTimeout) {
+    /**
+     * {@code ports} finds a card's rshim by PCI address; {@code bootTimeout} bounds a boot, {@code stallTimeout} a
+     * wait for the registry's next byte.
+     */
+    public Operations(OperationJournal journal, Function<String, Optional<RshimPort>> ports, Duration bootTimeout,
+            Duration stallTimeout) {
         this.journal = journal;
         this.ports = ports;
         this.bootTimeout = bootTimeout;
+        this.registry = new BfbRegistry(stallTimeout);
         recover();
     }
 
@@ -81,7 +85,7 @@ public final class Operations implements AutoCloseable {
                 null, now(), null, null);
         records.put(record.id(), record);
         journal.write(record);
-        InstallRun run = new InstallRun(this, record.id(), port, bfCfg, http, bootTimeout);
+        InstallRun run = new InstallRun(this, record.id(), port, bfCfg, registry, bootTimeout);
         running.put(record.id(), run);
         pool.submit(() -> {
             try {
@@ -129,5 +133,6 @@ public final class Operations implements AutoCloseable {
     public void close() {
         running.values().forEach(InstallRun::cancel);
         pool.shutdownNow();
+        registry.close();
     }
 }

@@ -79,7 +79,7 @@ class HostAgentEndToEndTest {
         goodSha = sha256(good);
         HostDiscovery discovery = new HostDiscovery(host.devRoot(), host.sysRoot());
         operations = new Operations(new OperationJournal(root.resolve("journal")), pci -> port(discovery, pci),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Duration.ofSeconds(60));
         ca = TestCertificateAuthority.create("agent-ca");
         Path serverCerts = ca.issueAgentServer("host1-agent").writeTo(root.resolve("server-certs"));
         server = AgentServer.start(new InetSocketAddress("127.0.0.1", 0), serverCerts,
@@ -237,7 +237,7 @@ class HostAgentEndToEndTest {
         Files.copy(root.resolve("journal").resolve(started.getId() + ".json"), crashed.resolve(started.getId() + ".json"));
         HostDiscovery discovery = new HostDiscovery(host.devRoot(), host.sysRoot());
         try (Operations restarted = new Operations(new OperationJournal(crashed), pci -> port(discovery, pci),
-                Duration.ofMinutes(1))) {
+                Duration.ofMinutes(1), Duration.ofSeconds(60))) {
             var record = restarted.get(started.getId()).orElseThrow();
             assertThat(record.state()).isEqualTo(OperationRecord.State.INTERRUPTED);
             assertThat(record.error()).contains("the agent restarted while this install was Streaming")
