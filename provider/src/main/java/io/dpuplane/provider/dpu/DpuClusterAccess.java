@@ -1,6 +1,7 @@
 package io.dpuplane.provider.dpu;
 
 import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
@@ -9,6 +10,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -24,10 +26,13 @@ final class DpuClusterAccess implements AutoCloseable {
 
     static final String BOOTSTRAP_ROLE = "dpuplane:dpu-bootstrap";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Duration RBAC_RECHECK = Duration.ofMinutes(10);
 
     private final KubernetesClient client;
     private final Config config;
     private final NodeWatch nodes;
+    private volatile boolean rbacConfirmed;
+    private volatile long rbacConfirmedNanos;
 
     DpuClusterAccess(String kubeconfig) {
         this.config = Config.fromKubeconfig(kubeconfig);
@@ -67,7 +72,8 @@ final class DpuClusterAccess implements AutoCloseable {
         ensureBootstrapRbac();
         String id = tokenId(dpuUid);
         var secrets = client.secrets().inNamespace("kube-system");
-        Optional<String> current = Optional.ofNullable(secrets.withName("bootstrap-token-" + id).get())
+        Secret existing = secrets.withName("bootstrap-token-" + id).get();
+        Optional<String> current = Optional.ofNullable(existing)
                 .filter(s -> s.getData() != null && s.getData().containsKey("token-secret")
                         && s.getData().containsKey("expiration"))
                 .filter(s -> Instant.parse(decode(s.getData().get("expiration")))
@@ -77,7 +83,9 @@ final class DpuClusterAccess implements AutoCloseable {
             return id + "." + current.get();
         }
         String secret = HexFormat.of().formatHex(RANDOM.generateSeed(8));
-        secrets.withName("bootstrap-token-" + id).delete();
+        if (existing != null) {
+            secrets.withName("bootstrap-token-" + id).delete();
+        }
         secrets.resource(new SecretBuilder().withNewMetadata().withName("bootstrap-token-" + id)
                 .addToLabels("dpuplane.io/dpu-uid", dpuUid).endMetadata()
                 .withType("bootstrap.kubernetes.io/token")
@@ -133,10 +141,20 @@ final class DpuClusterAccess implements AutoCloseable {
         client.nodes().withName(nodeName).delete();
     }
 
+    /** Puts the bootstrap RBAC in place if it is missing; looked at once per {@link #RBAC_RECHECK}, not per DPU. */
     private void ensureBootstrapRbac() {
-        if (client.rbac().clusterRoleBindings().withName(BOOTSTRAP_ROLE).get() != null) {
+        long now = System.nanoTime();
+        if (rbacConfirmed && now - rbacConfirmedNanos < RBAC_RECHECK.toNanos()) {
             return;
         }
+        if (client.rbac().clusterRoleBindings().withName(BOOTSTRAP_ROLE).get() == null) {
+            applyBootstrapRbac();
+        }
+        rbacConfirmedNanos = now;
+        rbacConfirmed = true;
+    }
+
+    private void applyBootstrapRbac() {
         client.rbac().clusterRoles().resource(new ClusterRoleBuilder().withNewMetadata().withName(BOOTSTRAP_ROLE)
                 .endMetadata()
                 .withRules(new PolicyRuleBuilder().withApiGroups("").withResources("nodes", "nodes/status")

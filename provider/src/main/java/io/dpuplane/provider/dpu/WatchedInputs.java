@@ -4,19 +4,23 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The objects every DPU reconcile reads (its BFB, flavor, DPU cluster and host's DPUNode) served from watches
  * instead of GETs per reconcile; an object the watch has not delivered yet is read from the API server. The
- * kubeconfig and agent-credential Secrets are read with GETs (see {@link #secret}).
+ * kubeconfig and agent-credential Secrets are read with GETs, at most every few seconds (see {@link #secret}).
  * Objects from the watches are shared: read them, never change them.
  */
 final class WatchedInputs implements AutoCloseable {
 
     private final KubernetesClient client;
+    static final Duration SECRET_FRESHNESS = Duration.ofSeconds(5);
+
     private final Map<Class<?>, SharedIndexInformer<?>> byKind = new ConcurrentHashMap<>();
+    private final Map<String, ReadSecret> secrets = new ConcurrentHashMap<>();
 
     WatchedInputs(KubernetesClient client) {
         this.client = client;
@@ -36,11 +40,24 @@ final class WatchedInputs implements AutoCloseable {
     }
 
     /**
-     * The Secret, or {@code null}: always read from the API server. Watching even one Secret by name takes list
-     * and watch on every Secret, which the provider's least-privilege role does not grant (package/rbac).
+     * The Secret, or {@code null}: read from the API server at most once per {@link #SECRET_FRESHNESS} (every DPU
+     * of a fleet reads the same kubeconfig and agent-credential Secrets; 1,000 DPUs reading both on every
+     * reconcile made them most of the provider's requests). Watching even one Secret by name takes list and watch
+     * on every Secret, which the provider's least-privilege role does not grant (package/rbac).
      */
     Secret secret(String namespace, String name) {
-        return client.secrets().inNamespace(namespace).withName(name).get();
+        String key = namespace + "/" + name;
+        long now = System.nanoTime();
+        ReadSecret read = secrets.get(key);
+        if (read == null || now - read.atNanos() > SECRET_FRESHNESS.toNanos()) {
+            read = new ReadSecret(client.secrets().inNamespace(namespace).withName(name).get(), now);
+            secrets.put(key, read);
+        }
+        return read.secret();
+    }
+
+    /** A Secret as read (or {@code null}: not there) and when. */
+    private record ReadSecret(Secret secret, long atNanos) {
     }
 
     @Override

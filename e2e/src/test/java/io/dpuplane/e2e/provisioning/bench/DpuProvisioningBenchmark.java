@@ -234,8 +234,16 @@ public final class DpuProvisioningBenchmark {
         dpuCluster.client().nodes().list().getItems().forEach(n -> nodesCreated.put(n.getMetadata().getName(),
                 Instant.parse(n.getMetadata().getCreationTimestamp())));
         BootTimeline timeline = BootTimeline.read(consoles, nodesCreated);
+        CreateTimeline creates = CreateTimeline.of(client.resources(DPU.class).inNamespace(NS).list().getItems());
+        ReconcileTime reconcileTime = ReconcileTime.of(providerMetrics);
         report(o, criticalPath, created, total, done, ready.count(), reconcilesDone, hostWindow, dpuWindow, gc, heap,
                 timeline, start, loadBefore, loadAfter);
+        say("provider before each install (%d DPUs, from their annotations): creation to first create attempt p50 "
+                + "%.1f s, max %.1f s; the create itself (token, StartInstall, writes) p50 %.1f s, max %.1f s; "
+                + "DPU reconcile mean %.0f ms, max %.0f ms", creates.creates().size(),
+                creates.untilFirstAttempt(0.5).toMillis() / 1000.0, creates.untilFirstAttempt(1.0).toMillis() / 1000.0,
+                creates.createCall(0.5).toMillis() / 1000.0, creates.createCall(1.0).toMillis() / 1000.0,
+                reconcileTime.meanMillis(), reconcileTime.maxMillis());
     }
 
     private static void report(BenchOptions o, Duration criticalPath, Duration created, Duration total, boolean done,
@@ -374,6 +382,19 @@ public final class DpuProvisioningBenchmark {
 
         long maxMiB() {
             return (long) (max / (1 << 20));
+        }
+    }
+
+    /** The provider's DPU reconcile timer since it started: mean and (recent) max, in ms. */
+    private record ReconcileTime(double meanMillis, double maxMillis) {
+        static ReconcileTime of(URI metrics) {
+            PrometheusText text = PrometheusText.scrape(metrics);
+            java.util.function.Predicate<PrometheusText.Sample> dpu = s -> "DPU".equals(s.label("kind"));
+            double count = text.sum("dpuplane_reconcile_duration_seconds_count", dpu);
+            double sum = text.sum("dpuplane_reconcile_duration_seconds_sum", dpu);
+            double max = text.all("dpuplane_reconcile_duration_seconds_max").stream().filter(dpu)
+                    .mapToDouble(PrometheusText.Sample::value).max().orElse(0);
+            return new ReconcileTime(count == 0 ? 0 : sum * 1000 / count, max * 1000);
         }
     }
 
