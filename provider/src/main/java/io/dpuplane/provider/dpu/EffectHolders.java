@@ -1,5 +1,6 @@
 package io.dpuplane.provider.dpu;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,17 @@ final class EffectHolders {
     private static final TypeReference<TreeMap<String, Hold>> TYPE = new TypeReference<>() {
     };
 
-    /** One DPU's hold: the {@link HostEffect#id()} it needs, and when it first asked (ISO-8601). */
-    record Hold(String effect, String since) {
+    /**
+     * One DPU's hold: the {@link HostEffect#id()} it needs, when it first asked (ISO-8601), and what the Node had
+     * of that effect before any DPU took it ({@link HostEffect#foundOn}; {@code null}: nothing), which every
+     * holder of the effect carries so the last one to leave can put it back.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Hold(String effect, String since, String before) {
+
+        Hold(String effect, String since) {
+            this(effect, since, null);
+        }
     }
 
     private final TreeMap<String, Hold> holds;
@@ -64,6 +74,12 @@ final class EffectHolders {
 
     List<String> holders() {
         return List.copyOf(holds.keySet());
+    }
+
+    /** What the Node had of this effect before any DPU took it, as a holder of it recorded. */
+    Optional<String> before(String effectId) {
+        return holds.values().stream().filter(h -> h.effect().equals(effectId) && h.before() != null)
+                .map(Hold::before).findFirst();
     }
 
     /** Whether any DPU still needs this effect. */

@@ -22,6 +22,12 @@ sealed interface HostEffect {
 
     void removeFrom(Node node);
 
+    /** What the Node has of this effect now (set by someone else), to put back later; empty if nothing. */
+    Optional<String> foundOn(Node node);
+
+    /** Puts back what {@link #foundOn} found, instead of removing the effect. */
+    void restore(Node node, String before);
+
     /** The effect a DPU's {@code nodeEffect} asks for; empty for {@code none} (or unset). */
     static Optional<HostEffect> of(NodeEffect spec) {
         if (spec == null || Boolean.TRUE.equals(spec.none())) {
@@ -71,6 +77,16 @@ sealed interface HostEffect {
         public void removeFrom(Node node) {
             node.getSpec().setUnschedulable(null);
         }
+
+        @Override
+        public Optional<String> foundOn(Node node) {
+            return Boolean.TRUE.equals(node.getSpec().getUnschedulable()) ? Optional.of("unschedulable") : Optional.empty();
+        }
+
+        @Override
+        public void restore(Node node, String before) {
+            node.getSpec().setUnschedulable(true);
+        }
     }
 
     record Label(String key, String value) implements HostEffect {
@@ -92,6 +108,16 @@ sealed interface HostEffect {
             labels.remove(key);
             node.getMetadata().setLabels(labels);
         }
+
+        @Override
+        public Optional<String> foundOn(Node node) {
+            return Optional.ofNullable(node.getMetadata().getLabels()).map(l -> l.get(key));
+        }
+
+        @Override
+        public void restore(Node node, String before) {
+            new Label(key, before).applyTo(node);
+        }
     }
 
     record Taint(String key, String value, String effect) implements HostEffect {
@@ -110,6 +136,20 @@ sealed interface HostEffect {
         @Override
         public void removeFrom(Node node) {
             node.getSpec().setTaints(others(node));
+        }
+
+        /** The taint as {@code <effect>=<value>} (value may be empty). */
+        @Override
+        public Optional<String> foundOn(Node node) {
+            return Optional.ofNullable(node.getSpec().getTaints()).orElse(List.of()).stream()
+                    .filter(t -> key.equals(t.getKey())).findFirst()
+                    .map(t -> t.getEffect() + "=" + Optional.ofNullable(t.getValue()).orElse(""));
+        }
+
+        @Override
+        public void restore(Node node, String before) {
+            String[] parts = before.split("=", 2);
+            new Taint(key, parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null, parts[0]).applyTo(node);
         }
 
         private List<io.fabric8.kubernetes.api.model.Taint> others(Node node) {

@@ -8,9 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -45,12 +45,18 @@ final class NodeEffects {
             EffectHolders holders = EffectHolders.on(node);
             Instant since = holders.of(holder).filter(h -> h.effect().equals(effect.id()))
                     .map(h -> Instant.parse(h.since())).orElse(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
-            String before = holders.of(holder).map(EffectHolders.Hold::effect).orElse(null);
-            holders.put(holder, new EffectHolders.Hold(effect.id(), since.toString()));
-            if (before != null && !holders.anyHolds(before)) {
-                // The DPU's nodeEffect changed while it held the old one: nobody needs the old one any more.
-                HostEffect.fromId(before).removeFrom(node);
-            }
+            Optional<EffectHolders.Hold> previous = holders.of(holder);
+            // What the Node had of this effect before any DPU took it (an administrator's cordon, say) is kept in
+            // the ledger, so the last DPU to leave puts it back instead of removing it.
+            String found = holders.anyHolds(effect.id()) ? holders.before(effect.id()).orElse(null)
+                    : effect.foundOn(node).orElse(null);
+            holders.put(holder, new EffectHolders.Hold(effect.id(), since.toString(), found));
+            previous.filter(p -> !p.effect().equals(effect.id())).ifPresent(p -> {
+                if (!holders.anyHolds(p.effect())) {
+                    // The DPU's nodeEffect changed while it held the old one: nobody needs the old one any more.
+                    giveBack(node, p.effect(), Optional.ofNullable(p.before()));
+                }
+            });
             effect.applyTo(node);
             holders.writeTo(node);
             return since;
@@ -65,15 +71,26 @@ final class NodeEffects {
     void release(String nodeName, String holder, Optional<HostEffect> current) {
         update(nodeName, false, node -> {
             EffectHolders holders = EffectHolders.on(node);
-            Set<String> effects = new HashSet<>();
-            current.ifPresent(e -> effects.add(e.id()));
-            holders.holders().forEach(h -> holders.of(h).ifPresent(hold -> effects.add(hold.effect())));
+            Map<String, Optional<String>> effects = new HashMap<>();
+            current.ifPresent(e -> effects.put(e.id(), Optional.empty()));
+            holders.holders().forEach(h -> holders.of(h).ifPresent(hold -> effects.put(hold.effect(),
+                    holders.before(hold.effect()))));
             holders.remove(holder);
             holders.removeIf(other -> !dpuExists(other));
-            effects.stream().filter(e -> !holders.anyHolds(e)).forEach(e -> HostEffect.fromId(e).removeFrom(node));
+            effects.forEach((effect, before) -> {
+                if (!holders.anyHolds(effect)) {
+                    giveBack(node, effect, before);
+                }
+            });
             holders.writeTo(node);
             return null;
         });
+    }
+
+    /** Takes an effect no DPU needs any more off the Node, or puts back what the Node had before the DPUs came. */
+    private static void giveBack(Node node, String effectId, Optional<String> before) {
+        HostEffect effect = HostEffect.fromId(effectId);
+        before.ifPresentOrElse(b -> effect.restore(node, b), () -> effect.removeFrom(node));
     }
 
     /** Reads, changes and writes the Node with its resourceVersion; a conflict reads it again. */

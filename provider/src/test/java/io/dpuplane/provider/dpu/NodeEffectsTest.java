@@ -73,6 +73,53 @@ class NodeEffectsTest {
     }
 
     @Test
+    void aCordonAnAdministratorPutOnTheHostBeforeStaysAfterTheLastDpuLeaves() {
+        bed.hostNode("admin-cordon");
+        bed.namespace("admin-cordon");
+        bed.dpu("admin-cordon", "dpu0", "admin-cordon", "{drain: {}}");
+        bed.dpu("admin-cordon", "dpu1", "admin-cordon", "{drain: {}}");
+        client.nodes().withName("admin-cordon").edit(n -> {
+            n.getSpec().setUnschedulable(true);
+            return n;
+        });
+        effects.hold("admin-cordon", "admin-cordon/dpu0", CORDON);
+        effects.hold("admin-cordon", "admin-cordon/dpu1", CORDON);
+
+        effects.release("admin-cordon", "admin-cordon/dpu0", Optional.of(CORDON));
+        effects.release("admin-cordon", "admin-cordon/dpu1", Optional.of(CORDON));
+
+        assertThat(node("admin-cordon").getSpec().getUnschedulable()).as("the administrator's cordon").isTrue();
+        assertThat(node("admin-cordon").getMetadata().getAnnotations()).doesNotContainKey(EffectHolders.ANNOTATION);
+    }
+
+    @Test
+    void aLabelOrTaintTheHostHadBeforeGetsItsOwnValueBack() {
+        bed.hostNode("own-values");
+        bed.namespace("own-values");
+        bed.dpu("own-values", "dpu0", "own-values", "{label: {key: team, value: provisioning}}");
+        client.nodes().withName("own-values").edit(n -> {
+            n.getMetadata().getLabels().put("team", "storage");
+            n.getSpec().setTaints(List.of(new io.fabric8.kubernetes.api.model.TaintBuilder()
+                    .withKey("dpuplane.io/maintenance").withValue("disks").withEffect("PreferNoSchedule").build()));
+            return n;
+        });
+        HostEffect label = HostEffect.of(new NodeEffect(null, null, new NodeLabel("team", "provisioning"), null))
+                .orElseThrow();
+        HostEffect taint = HostEffect.of(new NodeEffect(null, new NodeTaint("dpuplane.io/maintenance", null,
+                io.dpuplane.apis.provisioning.v1alpha1.TaintEffect.NO_EXECUTE), null, null)).orElseThrow();
+        effects.hold("own-values", "own-values/dpu0", label);
+        assertThat(node("own-values").getMetadata().getLabels()).containsEntry("team", "provisioning");
+        effects.hold("own-values", "own-values/dpu0", taint);
+        assertThat(node("own-values").getMetadata().getLabels()).as("the label given back when the effect changed")
+                .containsEntry("team", "storage");
+
+        effects.release("own-values", "own-values/dpu0", Optional.of(taint));
+
+        assertThat(taints("own-values")).extracting(Taint::getKey, Taint::getValue, Taint::getEffect).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("dpuplane.io/maintenance", "disks", "PreferNoSchedule"));
+    }
+
+    @Test
     void aHolderWhoseDpuIsGoneNoLongerKeepsTheHostCordoned() {
         bed.hostNode("stale");
         bed.namespace("stale");
