@@ -98,10 +98,8 @@ final class DpuClient implements ExternalClient<DPU> {
         }
         boolean upToDate = Objects.equals(at.getInstalled(), inputs.desired());
         if (!upToDate) {
-            if (!host.prepare(dpu)) {
-                at.setPhase(DPUPhase.NODE_EFFECT);
-                return new ExternalObservation(true, true, false, Map.of(), null, Duration.ofSeconds(5));
-            }
+            // The slot first, then the node effect: a DPU waiting for a slot leaves its host alone, so at most
+            // maxParallelInstalls hosts are drained (or tainted) at a time, not the whole fleet at once.
             InstallSlots.Denied denied = slots.claim(configKey(), dpu.getMetadata().getUid(), maxParallelInstalls(),
                     this::installsInFlight);
             if (denied != null) {
@@ -109,6 +107,10 @@ final class DpuClient implements ExternalClient<DPU> {
                 Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", "waiting for an install "
                         + "slot: " + denied.running() + " of " + denied.max() + " installs under " + configKey()
                         + " are running (maxParallelInstalls)"));
+                return new ExternalObservation(true, true, false, Map.of(), null, Duration.ofSeconds(5));
+            }
+            if (!host.prepare(dpu)) {
+                at.setPhase(DPUPhase.NODE_EFFECT);
                 return new ExternalObservation(true, true, false, Map.of(), null, Duration.ofSeconds(5));
             }
             Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", at.getInstalled() == null
@@ -304,7 +306,10 @@ final class DpuClient implements ExternalClient<DPU> {
         return max instanceof Number n ? Math.max(1, n.intValue()) : DEFAULT_MAX_PARALLEL_INSTALLS;
     }
 
-    /** The DPUs under the same provider config whose status records an install in flight. */
+    /**
+     * The DPUs under the same provider config whose status records an install in flight, or a node effect being
+     * put in place for one (they hold a slot while their host drains).
+     */
     private java.util.Set<String> installsInFlight() {
         String name = providerConfig.getMetadata().getName();
         return client.resources(DPU.class).inAnyNamespace().list().getItems().stream()
@@ -314,7 +319,8 @@ final class DpuClient implements ExternalClient<DPU> {
                     return name.equals(ref.getName()) && providerConfig.getKind().equals(ref.getKind());
                 })
                 .filter(d -> d.getStatus() != null && d.getStatus().getAtProvider() != null
-                        && operationId(d.getStatus().getAtProvider()).isPresent())
+                        && (operationId(d.getStatus().getAtProvider()).isPresent()
+                                || d.getStatus().getAtProvider().getPhase() == DPUPhase.NODE_EFFECT))
                 .map(d -> d.getMetadata().getUid()).collect(java.util.stream.Collectors.toSet());
     }
 
