@@ -119,8 +119,12 @@ class InstallFaultsTest {
                     operations.startInstall("0000:05:00.0", url, "", new byte[0], "test").id());
 
             assertThat(done.state()).isEqualTo(OperationRecord.State.FAILED);
-            assertThat(done.error()).startsWith("the BFB registry sent " + half + " of " + bfb.length + " bytes from " + url)
-                    .endsWith("; nothing was flashed and the device was reset");
+            // The count is what reached the agent's reads before the cut; the HTTP client may hold back the last
+            // bytes it received when it sees the connection end early.
+            assertThat(done.error()).matches("the BFB registry sent \\d+ of " + bfb.length + " bytes from "
+                    + java.util.regex.Pattern.quote(url) + " .*; nothing was flashed and the device was reset");
+            long sent = Long.parseLong(done.error().replaceFirst("^the BFB registry sent (\\d+) of .*", "$1"));
+            assertThat(sent).isPositive().isLessThanOrEqualTo(half);
             assertNothingCompletedOn(host.dpu("0000:05:00.0"));
         }
     }
