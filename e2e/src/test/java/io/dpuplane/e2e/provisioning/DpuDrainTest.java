@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dpuplane.agent.emulator.DeviceFaults;
-import io.dpuplane.apis.crossplane.Condition;
-import io.dpuplane.apis.provisioning.v1alpha1.BFB;
-import io.dpuplane.apis.provisioning.v1alpha1.BFBObservation;
+import io.dpuplane.agent.emulator.PodLifecycle;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUPhase;
-import io.dpuplane.bfb.BfbVersions;
-import io.dpuplane.bfb.BootStreamWriter;
-import io.dpuplane.runtime.Conditions;
+import io.dpuplane.testkit.kube.PlayedKubelets;
 import io.dpuplane.testkit.kube.TestControlPlanes;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
@@ -22,16 +18,10 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -55,38 +45,17 @@ class DpuDrainTest {
     private static final String HOST = "drainhost";
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static ProvisioningWorld world;
-    private static KubeletOfHost kubelet;
+    private static PlayedKubelets kubelet;
+    private static DpuFleet dpus;
 
     @BeforeAll
     static void start() throws Exception {
         world = new ProvisioningWorld(Files.createTempDirectory("drain"), HOST);
         TestControlPlanes.controllers(world.hostCluster);
-        kubelet = new KubeletOfHost(world.client, HOST);
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: dpuplane.io/v1alpha1
-                kind: ClusterProviderConfig
-                metadata: {name: drain}
-                spec:
-                  agent: {tlsSecretRef: {name: agent-client-tls, namespace: crossplane-system}}
-                  bfbCache: {registryURL: "%s"}
-                """.formatted(world.registryUrl()), io.dpuplane.apis.config.v1alpha1.ClusterProviderConfig.class))
-                .forceConflicts().serverSideApply();
-        world.client.secrets().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
-                .withNewMetadata().withName("drain-cluster-kubeconfig").endMetadata()
-                .addToStringData("kubeconfig", world.dpuCluster.kubeconfigYaml()).build()).serverSideApply();
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: DPUCluster
-                metadata: {name: drain-cluster, namespace: %s}
-                spec: {forProvider: {type: static, kubeconfigSecretRef: {name: drain-cluster-kubeconfig}}}
-                """.formatted(NS), io.dpuplane.apis.provisioning.v1alpha1.DPUCluster.class)).serverSideApply();
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: DPUFlavor
-                metadata: {name: drain, namespace: %s}
-                spec: {forProvider: {grub: {kernelParameters: [hugepages=3072]}}}
-                """.formatted(NS), io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor.class)).serverSideApply();
-        verifiedBfb("drain-doca", image(2 << 20));
+        kubelet = new PlayedKubelets(world.client, PodLifecycle::start);
+        kubelet.takeOver(HOST, Map.of("e2e/host", HOST));
+        dpus = DpuFleet.apply(world, "drain", "drain-cluster", "drain", WAIT);
+        world.verifiedBfb("drain-doca", ProvisioningWorld.image(2 << 20));
     }
 
     @AfterAll
@@ -105,8 +74,8 @@ class DpuDrainTest {
 
         dpu("drain-dpu0", "0000:03:00.0", "{drain: {}}");
         await("the drain held by web-budget").atMost(WAIT).untilAsserted(() -> {
-            assertThat(phase("drain-dpu0")).isEqualTo(DPUPhase.NODE_EFFECT);
-            assertThat(condition("drain-dpu0", "Ready")).hasValueSatisfying(c -> {
+            assertThat(dpus.phase("drain-dpu0")).isEqualTo(DPUPhase.NODE_EFFECT);
+            assertThat(dpus.condition("drain-dpu0", "Ready")).hasValueSatisfying(c -> {
                 assertThat(c.getStatus()).isEqualTo("False");
                 assertThat(c.getMessage()).startsWith("draining host Node " + HOST + " before the install: pod "
                         + NS + "/" + web + " (eviction refused by PodDisruptionBudget web-budget: 1 healthy, "
@@ -121,18 +90,17 @@ class DpuDrainTest {
         // A provider restart while the drain is held loses nothing and starts nothing early.
         world.restartProvider();
         await("the restarted provider drains on").atMost(WAIT).during(Duration.ofSeconds(3)).untilAsserted(() ->
-                assertThat(phase("drain-dpu0")).isEqualTo(DPUPhase.NODE_EFFECT));
+                assertThat(dpus.phase("drain-dpu0")).isEqualTo(DPUPhase.NODE_EFFECT));
         assertThat(world.host.dpu("0000:03:00.0").console()).noneMatch(l -> l.contains("receiving a boot stream"));
 
         world.client.policy().v1().podDisruptionBudget().inNamespace(NS).withName("web-budget").edit(b -> {
             b.getSpec().setMinAvailable(new IntOrString(0));
             return b;
         });
-        awaitReady("drain-dpu0");
+        dpus.awaitReady("drain-dpu0");
         assertThat(world.client.pods().inNamespace(NS).withName(web).get()).as("web evicted").isNull();
-        assertThat(get("drain-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
-        assertThat(world.host.dpu("0000:03:00.0").console()).filteredOn(l -> l.contains("receiving a boot stream"))
-                .as("one install").hasSize(1);
+        assertThat(dpus.get("drain-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
+        assertThat(DpuFleet.bootStreams(world.host.dpu("0000:03:00.0"))).as("one install").isEqualTo(1);
         assertThat(node().getSpec().getUnschedulable()).as("uncordoned once Ready").isNull();
         assertThat(node().getMetadata().getAnnotations()).doesNotContainKey("provisioning.dpuplane.io/node-effect-holders");
     }
@@ -141,12 +109,7 @@ class DpuDrainTest {
     @Order(2)
     void aFlavorChangeReprovisionsAReadyDpuWithItsHostDrainedAgain() {
         // Flavors are immutable: a change is a new flavor the DPU points to.
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: DPUFlavor
-                metadata: {name: drain-v2, namespace: %s}
-                spec: {forProvider: {grub: {kernelParameters: [hugepages=3072, iommu.passthrough=1]}}}
-                """.formatted(NS), io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor.class)).serverSideApply();
+        dpus.flavor("drain-v2", "[hugepages=3072, iommu.passthrough=1]");
         world.client.resources(DPU.class).inNamespace(NS).withName("drain-dpu0").patch(
                 PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"forProvider\":{\"flavorRef\":{\"name\":\"drain-v2\"}}}}");
         AtomicBoolean cordonedAgain = new AtomicBoolean();
@@ -154,8 +117,7 @@ class DpuDrainTest {
             if (Boolean.TRUE.equals(node().getSpec().getUnschedulable())) {
                 cordonedAgain.set(true);
             }
-            return world.host.dpu("0000:03:00.0").console().stream()
-                    .filter(l -> l.contains("receiving a boot stream")).count() == 2 && isReady("drain-dpu0");
+            return DpuFleet.bootStreams(world.host.dpu("0000:03:00.0")) == 2 && dpus.isReady("drain-dpu0");
         });
         assertThat(cordonedAgain).as("the host cordoned again for the re-provisioning").isTrue();
         assertThat(node().getSpec().getUnschedulable()).as("and uncordoned once Ready").isNull();
@@ -181,11 +143,11 @@ class DpuDrainTest {
             if (sawCordon.get() && !cordoned && !notJoined.isEmpty()) {
                 uncordonedEarly.compareAndSet(null, "host uncordoned while the DPUs at " + notJoined + " had not joined");
             }
-            if (Stream.of("drain-dpu1", "drain-dpu2").anyMatch(DpuDrainTest::installing)
-                    && (isReady("drain-dpu1") || isReady("drain-dpu2"))) {
+            if (Stream.of("drain-dpu1", "drain-dpu2").anyMatch(dpus::installing)
+                    && (dpus.isReady("drain-dpu1") || dpus.isReady("drain-dpu2"))) {
                 sawOneReadyWhileTheOtherInstalled.set(true);
             }
-            return isReady("drain-dpu1") && isReady("drain-dpu2");
+            return dpus.isReady("drain-dpu1") && dpus.isReady("drain-dpu2");
         });
         assertThat(sawOneReadyWhileTheOtherInstalled).as("one DPU was Ready while the other still installed").isTrue();
         assertThat(uncordonedEarly.get()).isNull();
@@ -201,7 +163,7 @@ class DpuDrainTest {
                 .withImage("example.invalid/scratch:1").endContainer().endSpec().build()).create();
         dpu("drain-dpu3", "0000:06:00.0", "{drain: {timeout: 1s}}");
         await("the drain held by the bare pod, past its timeout").atMost(WAIT).untilAsserted(() -> assertThat(
-                condition("drain-dpu3", "Ready")).hasValueSatisfying(c -> assertThat(c.getMessage())
+                dpus.condition("drain-dpu3", "Ready")).hasValueSatisfying(c -> assertThat(c.getMessage())
                         .startsWith("drain of host Node " + HOST + " blocked for longer than drain.timeout 1s")
                         .contains("pod " + NS + "/scratch has no controller")));
         assertThat(node().getSpec().getUnschedulable()).isTrue();
@@ -213,9 +175,9 @@ class DpuDrainTest {
         for (String pci : List.of("0000:03:00.0", "0000:04:00.0", "0000:05:00.0")) {
             world.host.dpu(pci).powerOff();
         }
-        List<String> dpus = List.of("drain-dpu0", "drain-dpu1", "drain-dpu2", "drain-dpu3");
-        List<String> uids = dpus.stream().map(d -> get(d).getMetadata().getUid()).toList();
-        for (String dpu : dpus) {
+        List<String> names = List.of("drain-dpu0", "drain-dpu1", "drain-dpu2", "drain-dpu3");
+        List<String> uids = names.stream().map(d -> dpus.get(d).getMetadata().getUid()).toList();
+        for (String dpu : names) {
             world.client.resources(DPU.class).inNamespace(NS).withName(dpu).delete();
         }
         await("the DPUs gone").atMost(WAIT).until(() -> world.client.resources(DPU.class).inNamespace(NS).list()
@@ -231,29 +193,8 @@ class DpuDrainTest {
         world.client.pods().inNamespace(NS).withName("scratch").delete();
     }
 
-    private static void verifiedBfb(String name, byte[] image) throws Exception {
-        world.verifiedBfb(name, image);
-    }
-
-    private static byte[] image(long osBytes) throws Exception {
-        return ProvisioningWorld.image(osBytes);
-    }
-
     private static void dpu(String name, String pci, String nodeEffect) {
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: DPU
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  providerConfigRef: {kind: ClusterProviderConfig, name: drain}
-                  forProvider:
-                    hostNode: %s
-                    pciAddress: "%s"
-                    bfbRef: {name: drain-doca}
-                    flavorRef: {name: drain}
-                    dpuClusterRef: {name: drain-cluster}
-                    nodeEffect: %s
-                """.formatted(name, NS, HOST, pci, nodeEffect), DPU.class)).create();
+        dpus.dpu(name, pci, "drain-doca", nodeEffect);
     }
 
     private static void deployment(String name, int replicas) {
@@ -287,16 +228,6 @@ class DpuDrainTest {
         return world.client.nodes().withName(HOST).get();
     }
 
-    private static DPU get(String name) {
-        return world.client.resources(DPU.class).inNamespace(NS).withName(name).get();
-    }
-
-    private static DPUPhase phase(String name) {
-        DPU dpu = get(name);
-        return dpu == null || dpu.getStatus() == null || dpu.getStatus().getAtProvider() == null ? null
-                : dpu.getStatus().getAtProvider().getPhase();
-    }
-
     private static boolean dpuNodeReady(String pci) {
         Node node = world.dpuCluster.client().nodes().withName(HOST + "-" + pci.replace(':', '-').replace('.', '-'))
                 .get();
@@ -304,28 +235,8 @@ class DpuDrainTest {
                 .getConditions().stream().anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
-    private static boolean installing(String dpu) {
-        DPUPhase phase = phase(dpu);
-        return phase == DPUPhase.OS_INSTALLING || phase == DPUPhase.REBOOTING;
-    }
-
-    private static Optional<Condition> condition(String name, String type) {
-        DPU dpu = get(name);
-        return dpu == null || dpu.getStatus() == null ? Optional.empty()
-                : Conditions.find(dpu.getStatus().getConditions(), type);
-    }
-
-    private static boolean isReady(String name) {
-        return condition(name, "Ready").map(c -> "True".equals(c.getStatus())).orElse(false);
-    }
-
-    private static void awaitReady(String name) {
-        await(name + " Ready").atMost(WAIT).untilAsserted(() -> assertThat(condition(name, "Ready"))
-                .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
-    }
-
     private static List<String> warnings(String dpu) {
-        String uid = get(dpu).getMetadata().getUid();
+        String uid = dpus.get(dpu).getMetadata().getUid();
         return world.client.v1().events().inNamespace(NS).list().getItems().stream()
                 .filter(e -> uid.equals(e.getInvolvedObject().getUid()) && "Warning".equals(e.getType()))
                 .map(io.fabric8.kubernetes.api.model.Event::getReason).toList();

@@ -5,24 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dpuplane.agent.emulator.EmulatedDpu;
-import io.dpuplane.apis.crossplane.Condition;
-import io.dpuplane.apis.provisioning.v1alpha1.BFB;
-import io.dpuplane.apis.provisioning.v1alpha1.BFBObservation;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUPhase;
-import io.dpuplane.bfb.BfbVersions;
-import io.dpuplane.bfb.BootStreamWriter;
-import io.dpuplane.runtime.Conditions;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,34 +26,12 @@ class DpuProvisioningTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static ProvisioningWorld world;
+    private static DpuFleet dpus;
 
     @BeforeAll
     static void start() throws Exception {
         world = new ProvisioningWorld(Files.createTempDirectory("provisioning"));
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: dpuplane.io/v1alpha1
-                kind: ClusterProviderConfig
-                metadata: {name: default}
-                spec:
-                  agent: {tlsSecretRef: {name: agent-client-tls, namespace: crossplane-system}}
-                  bfbCache: {registryURL: "%s"}
-                """.formatted(world.registryUrl()), io.dpuplane.apis.config.v1alpha1.ClusterProviderConfig.class))
-                .forceConflicts().serverSideApply();
-        world.client.secrets().inNamespace(NS).resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
-                .withNewMetadata().withName("dpu-cluster-kubeconfig").endMetadata()
-                .addToStringData("kubeconfig", world.dpuCluster.kubeconfigYaml()).build()).serverSideApply();
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: DPUCluster
-                metadata: {name: dpu-cluster, namespace: %s}
-                spec: {forProvider: {type: static, kubeconfigSecretRef: {name: dpu-cluster-kubeconfig}}}
-                """.formatted(NS), io.dpuplane.apis.provisioning.v1alpha1.DPUCluster.class)).create();
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: DPUFlavor
-                metadata: {name: default, namespace: %s}
-                spec: {forProvider: {grub: {kernelParameters: [hugepages=3072]}}}
-                """.formatted(NS), io.dpuplane.apis.provisioning.v1alpha1.DPUFlavor.class)).create();
+        dpus = DpuFleet.apply(world, "default", "dpu-cluster", "default", WAIT);
     }
 
     @AfterAll
@@ -73,53 +39,22 @@ class DpuProvisioningTest {
         world.close();
     }
 
-    private static void verifiedBfb(String name, byte[] image) throws Exception {
-        world.verifiedBfb(name, image);
-    }
-
-    private static byte[] image(long osBytes) throws Exception {
-        return ProvisioningWorld.image(osBytes);
-    }
-
     private static void dpu(String name, String pci, String bfb) {
         dpu(name, pci, bfb, "default");
     }
 
     private static void dpu(String name, String pci, String bfb, String clusterProviderConfig) {
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: provisioning.dpuplane.io/v1alpha1
-                kind: DPU
-                metadata: {name: %s, namespace: %s}
-                spec:
-                  providerConfigRef: {kind: ClusterProviderConfig, name: %s}
-                  forProvider:
-                    hostNode: host1
-                    pciAddress: "%s"
-                    bfbRef: {name: %s}
-                    flavorRef: {name: default}
-                    dpuClusterRef: {name: dpu-cluster}
-                    nodeEffect: {label: {key: dpuplane.io/provisioning, value: "true"}}
-                    clusterNodeLabels: {dpuplane.io/role: dpu}
-                """.formatted(name, NS, clusterProviderConfig, pci, bfb), DPU.class)).create();
-    }
-
-    private static DPU get(String name) {
-        return world.client.resources(DPU.class).inNamespace(NS).withName(name).get();
-    }
-
-    private static Optional<Condition> condition(String name, String type) {
-        DPU dpu = get(name);
-        return dpu == null || dpu.getStatus() == null ? Optional.empty() : Conditions.find(dpu.getStatus().getConditions(), type);
+        dpus.dpu(name, pci, bfb, "{label: {key: dpuplane.io/provisioning, value: \"true\"}}", clusterProviderConfig,
+                "clusterNodeLabels: {dpuplane.io/role: dpu}");
     }
 
     @Test
     @Order(1)
     void aDpuIsFlashedBootedAndJoinsItsClusterAsAReadyNode() throws Exception {
-        verifiedBfb("doca-2-9-1", image(2 << 20));
+        world.verifiedBfb("doca-2-9-1", ProvisioningWorld.image(2 << 20));
         dpu("host1-dpu0", "0000:03:00.0", "doca-2-9-1");
-        await().atMost(WAIT).untilAsserted(() -> assertThat(condition("host1-dpu0", "Ready"))
-                .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
-        var at = get("host1-dpu0").getStatus().getAtProvider();
+        dpus.awaitReady("host1-dpu0");
+        var at = dpus.get("host1-dpu0").getStatus().getAtProvider();
         assertThat(at.getPhase()).isEqualTo(DPUPhase.READY);
         assertThat(at.getDocaVersion()).isEqualTo("2.9.1");
         assertThat(at.getDpuNodeName()).isEqualTo("host1-0000-03-00-0");
@@ -132,7 +67,7 @@ class DpuProvisioningTest {
                 .as("the join token is gone once the DPU joined")
                 .noneMatch(s -> "bootstrap.kubernetes.io/token".equals(s.getType())
                         && s.getMetadata().getLabels() != null
-                        && get("host1-dpu0").getMetadata().getUid().equals(s.getMetadata().getLabels().get("dpuplane.io/dpu-uid")));
+                        && dpus.get("host1-dpu0").getMetadata().getUid().equals(s.getMetadata().getLabels().get("dpuplane.io/dpu-uid")));
         assertThat(world.client.nodes().withName("host1").get().getMetadata().getLabels())
                 .as("the node effect is removed once the DPU is Ready").doesNotContainKey("dpuplane.io/provisioning");
         assertThat(world.host.dpu("0000:03:00.0").state()).isEqualTo(EmulatedDpu.State.RUNNING);
@@ -144,23 +79,22 @@ class DpuProvisioningTest {
         });
         await("the node relabelled").atMost(WAIT).until(() -> "edge".equals(world.dpuCluster.client().nodes()
                 .withName("host1-0000-03-00-0").get().getMetadata().getLabels().get("dpuplane.io/tier")));
-        assertThat(get("host1-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
+        assertThat(dpus.get("host1-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
 
         // Health after Ready: the Node going NotReady makes the DPU say so, and it recovers with the Node. The
         // card loses power first, so its kubelet stops posting Ready and the test plays it instead.
         world.host.dpu("0000:03:00.0").powerOff();
         nodeReady("host1-0000-03-00-0", "False", "KubeletNotReady", "PLEG is not healthy");
         await("the DPU reports its node NotReady").atMost(WAIT).untilAsserted(() -> assertThat(
-                condition("host1-dpu0", "Ready")).hasValueSatisfying(c -> {
+                dpus.condition("host1-dpu0", "Ready")).hasValueSatisfying(c -> {
                     assertThat(c.getStatus()).isEqualTo("False");
                     assertThat(c.getReason()).isEqualTo("Unavailable");
                     assertThat(c.getMessage()).isEqualTo("node host1-0000-03-00-0 is NotReady in the DPU cluster: "
                             + "False KubeletNotReady PLEG is not healthy");
                 }));
         nodeReady("host1-0000-03-00-0", "True", "KubeletReady", "kubelet is posting ready status");
-        await("the DPU Ready again").atMost(WAIT).untilAsserted(() -> assertThat(condition("host1-dpu0", "Ready"))
-                .hasValueSatisfying(c -> assertThat(c.getStatus()).isEqualTo("True")));
-        assertThat(get("host1-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
+        dpus.awaitReady("host1-dpu0");
+        assertThat(dpus.get("host1-dpu0").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
     }
 
     /** Plays the DPU's kubelet (whose bootstrap token is gone once joined) reporting its Ready condition. */
@@ -178,86 +112,63 @@ class DpuProvisioningTest {
     void aProviderRestartMidInstallPicksTheInstallUpByIdAndNeverStartsASecond() throws Exception {
         EmulatedDpu card = world.host.dpu("0000:05:00.0");
         card.setFaults(io.dpuplane.agent.emulator.DeviceFaults.none().withRshimThroughput(1 << 20));
-        verifiedBfb("slow", image(4 << 20));
+        world.verifiedBfb("slow", ProvisioningWorld.image(4 << 20));
         dpu("host1-dpu2", "0000:05:00.0", "slow");
-        await().atMost(WAIT).until(() -> {
-            DPU dpu = get("host1-dpu2");
-            return dpu != null && dpu.getStatus() != null && dpu.getStatus().getAtProvider() != null
-                    && dpu.getStatus().getAtProvider().getPhase() == DPUPhase.OS_INSTALLING
-                    && dpu.getStatus().getAtProvider().getInstall() != null
-                    && dpu.getStatus().getAtProvider().getInstall().getOperationId() != null;
-        });
+        await("the install is streaming").atMost(WAIT).until(() -> dpus.streaming("host1-dpu2"));
         world.restartProvider();
         card.setFaults(io.dpuplane.agent.emulator.DeviceFaults.none());
-        await().atMost(WAIT).untilAsserted(() -> assertThat(condition("host1-dpu2", "Ready"))
-                .hasValueSatisfying(c -> assertThat(c.getStatus()).as(c.getMessage()).isEqualTo("True")));
-        assertThat(get("host1-dpu2").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
-        assertThat(card.console()).filteredOn(l -> l.contains("receiving a boot stream")).hasSize(1);
+        dpus.awaitReady("host1-dpu2");
+        assertThat(dpus.get("host1-dpu2").getStatus().getAtProvider().getAttempts()).isEqualTo(1);
+        assertThat(DpuFleet.bootStreams(card)).isEqualTo(1);
     }
 
     @Test
     @Order(3)
     void aCorruptBfbNeverReachesTheCardAndTheDpuSaysWhy() throws Exception {
-        byte[] corrupt = image(1 << 20);
+        byte[] corrupt = ProvisioningWorld.image(1 << 20);
         corrupt[corrupt.length - 4096] ^= 0x10;
-        verifiedBfb("corrupt", corrupt);
+        world.verifiedBfb("corrupt", corrupt);
         dpu("host1-dpu1", "0000:04:00.0", "corrupt");
         await().atMost(WAIT).untilAsserted(() -> {
-            DPU dpu = get("host1-dpu1");
+            DPU dpu = dpus.get("host1-dpu1");
             assertThat(dpu.getStatus()).isNotNull();
             assertThat(dpu.getStatus().getAtProvider()).isNotNull();
             assertThat(dpu.getStatus().getAtProvider().getLastError()).contains("corrupt BFB stopped")
                     .contains("CRC mismatch");
-            assertThat(condition("host1-dpu1", "Synced")).hasValueSatisfying(c -> {
+            assertThat(dpus.condition("host1-dpu1", "Synced")).hasValueSatisfying(c -> {
                 assertThat(c.getStatus()).isEqualTo("False");
                 assertThat(c.getMessage()).contains("provisioning attempt").contains("failed");
             });
         });
         assertThat(world.host.dpu("0000:04:00.0").installedVersions()).isEmpty();
         assertThat(List.of(DPUPhase.ERROR, DPUPhase.OS_INSTALLING, DPUPhase.REBOOTING, DPUPhase.NODE_EFFECT))
-                .contains(get("host1-dpu1").getStatus().getAtProvider().getPhase());
+                .contains(dpus.get("host1-dpu1").getStatus().getAtProvider().getPhase());
     }
 
     @Test
     @Order(4)
     void atMostMaxParallelInstallsDpusInstallAtOnceAndTheOthersSayTheyWait() throws Exception {
-        world.client.resource(Serialization.unmarshal("""
-                apiVersion: dpuplane.io/v1alpha1
-                kind: ClusterProviderConfig
-                metadata: {name: one-at-a-time}
-                spec:
-                  agent: {tlsSecretRef: {name: agent-client-tls, namespace: crossplane-system}}
-                  bfbCache: {registryURL: "%s"}
-                  maxParallelInstalls: 1
-                """.formatted(world.registryUrl()), io.dpuplane.apis.config.v1alpha1.ClusterProviderConfig.class))
-                .forceConflicts().serverSideApply();
+        dpus.providerConfig("one-at-a-time", "maxParallelInstalls: 1");
         for (String pci : List.of("0000:06:00.0", "0000:07:00.0")) {
             world.host.dpu(pci).setFaults(io.dpuplane.agent.emulator.DeviceFaults.none().withRshimThroughput(1 << 20));
         }
-        verifiedBfb("paced", image(3 << 20));
+        world.verifiedBfb("paced", ProvisioningWorld.image(3 << 20));
         dpu("host1-dpu3", "0000:06:00.0", "paced", "one-at-a-time");
         dpu("host1-dpu4", "0000:07:00.0", "paced", "one-at-a-time");
 
         java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean toldToWait = new java.util.concurrent.atomic.AtomicBoolean();
         await("both DPUs Ready, one install at a time").atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
-            List<DPU> dpus = List.of(get("host1-dpu3"), get("host1-dpu4"));
-            mostAtOnce.accumulateAndGet((int) dpus.stream().filter(DpuProvisioningTest::installing).count(), Math::max);
-            for (DPU dpu : dpus) {
-                condition(dpu.getMetadata().getName(), "Ready").filter(c -> c.getMessage() != null && c.getMessage()
+            List<String> names = List.of("host1-dpu3", "host1-dpu4");
+            mostAtOnce.accumulateAndGet((int) names.stream().filter(dpus::installing).count(), Math::max);
+            for (String name : names) {
+                dpus.condition(name, "Ready").filter(c -> c.getMessage() != null && c.getMessage()
                         .startsWith("waiting for an install slot: 1 of 1 installs under ClusterProviderConfig/"
                                 + "one-at-a-time are running")).ifPresent(c -> toldToWait.set(true));
             }
-            return dpus.stream().allMatch(d -> condition(d.getMetadata().getName(), "Ready")
-                    .map(c -> "True".equals(c.getStatus())).orElse(false));
+            return names.stream().allMatch(dpus::isReady);
         });
         assertThat(mostAtOnce.get()).as("DPUs installing at the same time").isEqualTo(1);
         assertThat(toldToWait).as("the second DPU said it waits for a slot").isTrue();
-    }
-
-    private static boolean installing(DPU dpu) {
-        return dpu != null && dpu.getStatus() != null && dpu.getStatus().getAtProvider() != null
-                && (dpu.getStatus().getAtProvider().getPhase() == DPUPhase.OS_INSTALLING
-                        || dpu.getStatus().getAtProvider().getPhase() == DPUPhase.REBOOTING);
     }
 }
