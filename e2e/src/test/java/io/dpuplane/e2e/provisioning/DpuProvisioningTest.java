@@ -147,28 +147,40 @@ class DpuProvisioningTest {
 
     @Test
     @Order(4)
-    void atMostMaxParallelInstallsDpusInstallAtOnceAndTheOthersSayTheyWait() throws Exception {
+    void atMostMaxParallelInstallsDpusInstallAtOnceAndTheOthersWaitWithoutTouchingTheirHost() throws Exception {
         dpus.providerConfig("one-at-a-time", "maxParallelInstalls: 1");
         for (String pci : List.of("0000:06:00.0", "0000:07:00.0")) {
             world.host.dpu(pci).setFaults(io.dpuplane.agent.emulator.DeviceFaults.none().withRshimThroughput(1 << 20));
         }
         world.verifiedBfb("paced", ProvisioningWorld.image(3 << 20));
         dpu("host1-dpu3", "0000:06:00.0", "paced", "one-at-a-time");
-        dpu("host1-dpu4", "0000:07:00.0", "paced", "one-at-a-time");
+        await("host1-dpu3 has the slot").atMost(WAIT).until(() -> DpuFleet.bootStreams(world.host.dpu("0000:06:00.0")) > 0);
+        // The waiting DPU's own node effect, so the test can tell whether it touched the host before its turn.
+        dpus.dpu("host1-dpu4", "0000:07:00.0", "paced", "{label: {key: e2e/waiting-dpu, value: dpu4}}", "one-at-a-time",
+                "clusterNodeLabels: {dpuplane.io/role: dpu}");
 
         java.util.concurrent.atomic.AtomicInteger mostAtOnce = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.atomic.AtomicBoolean toldToWait = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<String> touchedEarly = new java.util.concurrent.atomic.AtomicReference<>();
         await("both DPUs Ready, one install at a time").atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            // Read the host first: if host1-dpu3's card is not up after that, it held the only slot then.
+            boolean labelled = world.client.nodes().withName("host1").get().getMetadata().getLabels()
+                    .containsKey("e2e/waiting-dpu");
+            boolean firstUp = world.host.dpu("0000:06:00.0").console().stream().anyMatch(l -> l.contains("DPU is up"));
+            if (labelled && !firstUp) {
+                touchedEarly.compareAndSet(null, "host1 labelled for host1-dpu4 while host1-dpu3 held the only slot");
+            }
             List<String> names = List.of("host1-dpu3", "host1-dpu4");
             mostAtOnce.accumulateAndGet((int) names.stream().filter(dpus::installing).count(), Math::max);
-            for (String name : names) {
-                dpus.condition(name, "Ready").filter(c -> c.getMessage() != null && c.getMessage()
-                        .startsWith("waiting for an install slot: 1 of 1 installs under ClusterProviderConfig/"
-                                + "one-at-a-time are running")).ifPresent(c -> toldToWait.set(true));
-            }
+            dpus.condition("host1-dpu4", "Ready").filter(c -> c.getMessage() != null && c.getMessage()
+                    .startsWith("waiting for an install slot: 1 of 1 installs under ClusterProviderConfig/"
+                            + "one-at-a-time are running")).ifPresent(c -> toldToWait.set(true));
             return names.stream().allMatch(dpus::isReady);
         });
         assertThat(mostAtOnce.get()).as("DPUs installing at the same time").isEqualTo(1);
         assertThat(toldToWait).as("the second DPU said it waits for a slot").isTrue();
+        assertThat(touchedEarly.get()).as("a DPU waiting for a slot leaves its host alone").isNull();
+        assertThat(world.client.nodes().withName("host1").get().getMetadata().getLabels())
+                .as("its effect released once Ready").doesNotContainKey("e2e/waiting-dpu");
     }
 }

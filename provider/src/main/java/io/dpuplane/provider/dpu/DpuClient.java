@@ -187,7 +187,8 @@ final class DpuClient implements ExternalClient<DPU> {
 
     private ExternalObservation installing(DPU dpu, DPUObservation at, DpuInputs inputs) {
         slots.hold(configKey(), dpu.getMetadata().getUid());
-        follow(dpu, at, clusters.access(inputs.clusterKubeconfig()));
+        DpuClusterAccess cluster = clusters.access(inputs.clusterKubeconfig());
+        follow(dpu, at, cluster);
         Operation op;
         try {
             op = agent(inputs).getOperation(GetOperationRequest.newBuilder().setId(at.getInstall().getOperationId()).build());
@@ -218,8 +219,12 @@ final class DpuClient implements ExternalClient<DPU> {
                 at.setPhase(booting ? DPUPhase.REBOOTING : DPUPhase.OS_INSTALLING);
                 Conditions.mark(dpu, conditions.condition(Conditions.READY, false, "Creating", op.getStage() + ": "
                         + op.getBytesPushed() + (op.getTotalBytes() > 0 ? " of " + op.getTotalBytes() : "") + " bytes"));
+                // Its Node already Ready: the card is up and the agent reports it any moment (a re-provisioning's
+                // old Node counts too, a few extra looks at most).
+                boolean nodeUp = booting && at.getDpuNodeName() != null
+                        && cluster.node(at.getDpuNodeName()).map(DpuClusterAccess::ready).orElse(false);
                 return new ExternalObservation(true, true, false, Map.of(), null,
-                        pace.every(booting ? FOLLOW_BOOT : FOLLOW, slots.inFlight()));
+                        nodeUp ? FOLLOW : pace.every(booting ? FOLLOW_BOOT : FOLLOW, slots.inFlight()));
             }
             case SUCCEEDED -> {
                 slots.release(configKey(), dpu.getMetadata().getUid());
