@@ -15,14 +15,14 @@ import java.util.Map;
  * A DPU cluster ready to be joined the way dpuplane joins DPUs: a short-lived bootstrap token, and RBAC that
  * lets bootstrapping nodes register themselves and keep their Lease.
  */
-public final class DpuClusterJoin {
+final class DpuClusterJoin {
 
-    public final String tokenId = "dpu0ab";
-    public final String tokenSecret = "0123456789abcdef";
-    public final String apiServer;
-    public final String caBase64;
+    final String tokenId = "dpu0ab";
+    final String tokenSecret = "0123456789abcdef";
+    final String apiServer;
+    final String caBase64;
 
-    public DpuClusterJoin(TestControlPlane cluster) {
+    DpuClusterJoin(TestControlPlane cluster) {
         KubernetesClient client = cluster.client();
         Config config = Config.fromKubeconfig(cluster.kubeconfigYaml());
         this.apiServer = config.getMasterUrl();
