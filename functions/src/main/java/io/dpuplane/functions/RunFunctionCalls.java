@@ -24,7 +24,7 @@ import org.jboss.logging.Logger;
  * reflection and metrics see the same service. Calls run on a worker thread: composing thousands of DPUs
  * must not hold a Vert.x event loop.
  */
-final class RunFunctionCalls {
+public final class RunFunctionCalls {
 
     private static final Logger LOG = Logger.getLogger(RunFunctionCalls.class);
 
@@ -35,7 +35,7 @@ final class RunFunctionCalls {
     static ServerServiceDefinition serve(ServiceDescriptor generated,
             MethodDescriptor<RunFunctionRequest, RunFunctionResponse> runFunction, FunctionDispatcher dispatcher,
             Vertx vertx) {
-        MethodDescriptor<byte[], byte[]> method = runFunction.toBuilder(new Bytes(), new Bytes()).build();
+        MethodDescriptor<byte[], byte[]> method = asBytes(runFunction);
         ServiceDescriptor service = ServiceDescriptor.newBuilder(generated.getName())
                 .setSchemaDescriptor(generated.getSchemaDescriptor()).addMethod(method).build();
         return ServerServiceDefinition.builder(service)
@@ -50,6 +50,14 @@ final class RunFunctionCalls {
                                     }
                                 })))
                 .build();
+    }
+
+    /**
+     * A RunFunction method whose request and response are their bytes, as served here; a client that must not
+     * count its own protobuf work (the latency benchmark) calls it the same way.
+     */
+    public static MethodDescriptor<byte[], byte[]> asBytes(MethodDescriptor<?, ?> runFunction) {
+        return runFunction.toBuilder(new Bytes(), new Bytes()).build();
     }
 
     static byte[] run(FunctionDispatcher dispatcher, byte[] bytes) throws IOException {

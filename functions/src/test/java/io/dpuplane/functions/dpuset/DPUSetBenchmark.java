@@ -2,6 +2,7 @@ package io.dpuplane.functions.dpuset;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.dpuplane.functions.FunctionDispatcher;
+import io.dpuplane.functions.RunFunctionCalls;
 import io.dpuplane.functions.sdk.FunctionRequest;
 import io.dpuplane.functions.proto.v1.FunctionRunnerServiceGrpc;
 import io.dpuplane.functions.proto.v1.RunFunctionRequest;
@@ -11,9 +12,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.ClientCalls;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -62,10 +61,8 @@ public final class DPUSetBenchmark {
     private static final int MAX_MESSAGE = 256 * 1024 * 1024;
     private static final Pattern GC_PAUSE = Pattern.compile("Pause.* (\\d+\\.\\d+)ms$");
     /** RunFunction as raw bytes: the client's own protobuf work is not the function's latency. */
-    private static final MethodDescriptor<byte[], byte[]> RUN_FUNCTION = MethodDescriptor.<byte[], byte[]>newBuilder()
-            .setType(MethodDescriptor.MethodType.UNARY)
-            .setFullMethodName(FunctionRunnerServiceGrpc.getRunFunctionMethod().getFullMethodName())
-            .setRequestMarshaller(new RawBytes()).setResponseMarshaller(new RawBytes()).build();
+    private static final MethodDescriptor<byte[], byte[]> RUN_FUNCTION =
+            RunFunctionCalls.asBytes(FunctionRunnerServiceGrpc.getRunFunctionMethod());
 
     private DPUSetBenchmark() {
     }
@@ -290,24 +287,6 @@ public final class DPUSetBenchmark {
         private long size() {
             try {
                 return log == null ? 0 : Files.size(log);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    /** A marshaller that passes bytes through. */
-    private static final class RawBytes implements MethodDescriptor.Marshaller<byte[]> {
-
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
