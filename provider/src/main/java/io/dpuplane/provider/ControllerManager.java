@@ -51,7 +51,9 @@ public class ControllerManager {
             java.util.logging.Logger.getLogger("io.dpuplane").setLevel(java.util.logging.Level.FINE);
         }
         operator = new Operator(o -> {
-            o.withKubernetesClient(client).withCloseClientOnStop(false)
+            // A watch that cannot start at once (a connection the API server closed, seen in CI) retries in the
+            // background and shows in the health check, instead of failing the start and crash-looping the pod.
+            o.withKubernetesClient(client).withCloseClientOnStop(false).withStopOnInformerErrorDuringStartup(false)
                     .withConcurrentReconciliationThreads(Math.max(1, settings.maxReconcileRate()))
                     .withReconciliationTerminationTimeout(Duration.ofSeconds(30));
             if (settings.leaderElection()) {
