@@ -21,6 +21,7 @@ public class EmulatorMode {
 
     private final AgentSettings settings;
     private final List<EmulatedHost> hosts = new ArrayList<>();
+    private KubeletCredentials kubelets;
 
     public EmulatorMode(AgentSettings settings) {
         this.settings = settings;
@@ -30,11 +31,12 @@ public class EmulatorMode {
         if (!"emulator".equals(settings.mode())) {
             return;
         }
+        kubelets = settings.emulatorKubeletKubeconfig().map(KubeletCredentials::kubeconfig)
+                .orElse(KubeletCredentials.bootstrapTokenOnly());
         for (int i = 0; i < settings.emulatedHosts(); i++) {
             String name = "host-" + i;
             hosts.add(EmulatedHost.start(name, settings.emulatorRoot().resolve(name), settings.emulatedDpusPerHost(),
-                    settings.emulatorTimeScale(), settings.emulatorKubeletKubeconfig().map(KubeletCredentials::kubeconfig)
-                            .orElse(KubeletCredentials.bootstrapTokenOnly())));
+                    settings.emulatorTimeScale(), kubelets));
         }
         LOG.infof("emulating %d hosts x %d BlueFields under %s (time scale %s)", settings.emulatedHosts(),
                 settings.emulatedDpusPerHost(), settings.emulatorRoot(), settings.emulatorTimeScale());
@@ -46,5 +48,8 @@ public class EmulatorMode {
 
     void stop(@Observes ShutdownEvent event) {
         hosts.forEach(EmulatedHost::close);
+        if (kubelets != null) {
+            kubelets.close();
+        }
     }
 }

@@ -4,11 +4,13 @@ import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Map;
  */
 final class ClusterNode implements AutoCloseable {
 
+    /** How often an unchanged status is reported anyway (a real kubelet: nodeStatusReportFrequency, 5 min). */
+    private static final Duration STATUS_REPORT = Duration.ofMinutes(1);
     /** What a BlueField-3 offers its pods: 16 Arm cores, 32 GiB. */
     private static final Map<String, Quantity> CAPACITY = Map.of("cpu", new Quantity("16"),
             "memory", new Quantity("32Gi"), "pods", new Quantity("110"));
@@ -31,6 +35,10 @@ final class ClusterNode implements AutoCloseable {
     private final Map<String, String> labels;
     private KubernetesClient client;
     private PodLifecycle pods;
+    private boolean registered;
+    private String reported;
+    private long reportedNanos;
+    private Lease lease;
 
     ClusterNode(BfCfg.ClusterJoin join, Map<String, String> labels, KubeletCredentials credentials) {
         this.join = join;
@@ -43,37 +51,75 @@ final class ClusterNode implements AutoCloseable {
         } else {
             config.withTrustCerts(true);
         }
-        this.bootstrap = new KubernetesClientBuilder().withConfig(config.build()).build();
+        this.bootstrap = credentials.bootstrapClient(config.build());
         this.client = bootstrap;
     }
 
-    /** Registers the Node as Ready (or refreshes it) and renews its Lease. */
+    /**
+     * One heartbeat, as a real kubelet's: registers the Node once (again if a status report finds it
+     * deleted), reports its status when it changed or once per {@link #STATUS_REPORT}, and renews its Lease
+     * with one update. (Each heartbeat used to read and write the Node and the Lease: six requests, where a
+     * kubelet makes one.)
+     */
     void heartbeat(boolean ready, String message) {
-        String now = ZonedDateTime.now().format(DateTimeFormatter.ISO_INSTANT);
-        NodeCondition condition = new NodeConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False")
-                .withReason(ready ? "KubeletReady" : "KubeletNotReady").withMessage(message)
-                .withLastHeartbeatTime(now).withLastTransitionTime(now).build();
         var nodes = client.nodes();
-        if (nodes.withName(join.nodeName()).get() == null) {
-            nodes.resource(new NodeBuilder().withNewMetadata().withName(join.nodeName()).withLabels(labels)
-                    .endMetadata().build()).create();
+        if (!registered) {
+            register();
         }
-        nodes.withName(join.nodeName()).editStatus(node -> {
-            node.getStatus().setConditions(List.of(condition));
-            node.getStatus().setCapacity(CAPACITY);
-            node.getStatus().setAllocatable(CAPACITY);
-            return node;
-        });
-        var leases = client.leases().inNamespace("kube-node-lease");
-        if (leases.withName(join.nodeName()).get() == null) {
-            leases.resource(new LeaseBuilder().withNewMetadata().withName(join.nodeName()).endMetadata()
-                    .withNewSpec().withHolderIdentity(join.nodeName()).withLeaseDurationSeconds(40)
-                    .withRenewTime(ZonedDateTime.now()).endSpec().build()).create();
-        } else {
-            leases.withName(join.nodeName()).edit(lease -> {
-                lease.getSpec().setRenewTime(ZonedDateTime.now());
-                return lease;
+        long now = System.nanoTime();
+        String status = ready + " " + message;
+        if (!status.equals(reported) || now - reportedNanos > STATUS_REPORT.toNanos()) {
+            String at = ZonedDateTime.now().format(DateTimeFormatter.ISO_INSTANT);
+            NodeCondition condition = new NodeConditionBuilder().withType("Ready").withStatus(ready ? "True" : "False")
+                    .withReason(ready ? "KubeletReady" : "KubeletNotReady").withMessage(message)
+                    .withLastHeartbeatTime(at).withLastTransitionTime(at).build();
+            if (nodes.withName(join.nodeName()).get() == null) {
+                register();
+            }
+            nodes.withName(join.nodeName()).editStatus(node -> {
+                node.getStatus().setConditions(List.of(condition));
+                node.getStatus().setCapacity(CAPACITY);
+                node.getStatus().setAllocatable(CAPACITY);
+                return node;
             });
+            reported = status;
+            reportedNanos = now;
+        }
+        renewLease();
+    }
+
+    /** Creates the Node (a Node that is there already is taken as this kubelet's). */
+    private void register() {
+        try {
+            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(join.nodeName()).withLabels(labels)
+                    .endMetadata().build()).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
+        registered = true;
+    }
+
+    private void renewLease() {
+        var leases = client.leases().inNamespace("kube-node-lease");
+        if (lease == null) {
+            lease = leases.withName(join.nodeName()).get();
+        }
+        try {
+            if (lease == null) {
+                lease = leases.resource(new LeaseBuilder().withNewMetadata().withName(join.nodeName()).endMetadata()
+                        .withNewSpec().withHolderIdentity(join.nodeName()).withLeaseDurationSeconds(40)
+                        .withRenewTime(ZonedDateTime.now()).endSpec().build()).create();
+            } else {
+                lease.getSpec().setRenewTime(ZonedDateTime.now());
+                lease = leases.resource(lease).update();
+            }
+        } catch (KubernetesClientException e) {
+            lease = null;
+            if (e.getCode() != 409 && e.getCode() != 404) {
+                throw e;
+            }
         }
     }
 
@@ -96,9 +142,7 @@ final class ClusterNode implements AutoCloseable {
         if (pods != null) {
             pods.close();
         }
-        if (client != bootstrap) {
-            client.close();
-        }
+        // The kubelets' shared client is the credentials' to close.
         bootstrap.close();
     }
 }

@@ -51,10 +51,6 @@ public final class EmulatedDpu implements AutoCloseable {
     private Thread booter;
     private long miscStamp;
 
-    EmulatedDpu(DeviceIdentity identity, Path devRoot, Path sysRoot, double timeScale, DeviceFaults faults) {
-        this(identity, devRoot, sysRoot, timeScale, faults, KubeletCredentials.bootstrapTokenOnly());
-    }
-
     EmulatedDpu(DeviceIdentity identity, Path devRoot, Path sysRoot, double timeScale, DeviceFaults faults,
             KubeletCredentials kubelet) {
         this.identity = identity;

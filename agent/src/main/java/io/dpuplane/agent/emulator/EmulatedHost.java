@@ -19,6 +19,7 @@ public final class EmulatedHost implements AutoCloseable {
     private final String name;
     private final Path root;
     private final List<EmulatedDpu> dpus = new ArrayList<>();
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     private EmulatedHost(String name, Path root) {
         this.name = name;
@@ -27,7 +28,10 @@ public final class EmulatedHost implements AutoCloseable {
 
     /** A host with {@code count} BlueField-3 cards at buses 03, 04, ... and rshim0, rshim1, .... */
     public static EmulatedHost start(String name, Path root, int count, double timeScale) {
-        return start(name, root, count, timeScale, KubeletCredentials.bootstrapTokenOnly());
+        KubeletCredentials kubelets = KubeletCredentials.bootstrapTokenOnly();
+        EmulatedHost host = start(name, root, count, timeScale, kubelets);
+        host.owned.add(kubelets);
+        return host;
     }
 
     /** The same, whose DPUs' kubelets keep working with {@code kubelet} once joined (see {@link KubeletCredentials}). */
@@ -74,5 +78,12 @@ public final class EmulatedHost implements AutoCloseable {
     @Override
     public void close() {
         dpus.forEach(EmulatedDpu::close);
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // closing what the host made for its cards: nothing to do about a failure
+            }
+        }
     }
 }

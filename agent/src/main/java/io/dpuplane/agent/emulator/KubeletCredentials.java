@@ -3,6 +3,10 @@ package io.dpuplane.agent.emulator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,12 +14,26 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The credential an emulated kubelet keeps using once it has joined with its bootstrap token. A real kubelet
- * trades the token for a client certificate (TLS bootstrap) so it outlives the token, which the provider deletes
- * after the join; the emulator, like kwok's controller, uses a DPU-cluster kubeconfig it is given instead. Without
- * one, the kubelet keeps the bootstrap token, and its heartbeats stop when the token is deleted.
+ * How the emulated kubelets of one process reach their DPU cluster. Each joins with its own bootstrap token
+ * (its own client). A real kubelet then trades the token for a client certificate (TLS bootstrap) so it outlives
+ * the token, which the provider deletes after the join; the emulator, like kwok's controller, uses a DPU-cluster
+ * kubeconfig it is given instead, through one client all its kubelets share. Without one, a kubelet keeps the
+ * bootstrap token, and its heartbeats stop when the token is deleted.
+ *
+ * <p>All the clients share one Vert.x instance: a client of its own per kubelet would start a Vert.x (event loops,
+ * worker pool) per card, and building a client from a kubeconfig's client certificate costs a PKCS#12 key store
+ * (PBKDF2): hundreds of cards joining at once spent their emulator's CPU on that.
  */
-public record KubeletCredentials(Optional<Path> kubeconfig) {
+public final class KubeletCredentials implements AutoCloseable {
+
+    private final Optional<Path> kubeconfig;
+    private Vertx vertx;
+    private VertxHttpClientFactory http;
+    private KubernetesClient shared;
+
+    private KubeletCredentials(Optional<Path> kubeconfig) {
+        this.kubeconfig = kubeconfig;
+    }
 
     public static KubeletCredentials bootstrapTokenOnly() {
         return new KubeletCredentials(Optional.empty());
@@ -25,14 +43,47 @@ public record KubeletCredentials(Optional<Path> kubeconfig) {
         return new KubeletCredentials(Optional.of(file));
     }
 
-    /** A client for the kubelet's work after the join, when there is a credential for it. */
-    Optional<KubernetesClient> client() {
-        return kubeconfig.map(file -> {
+    /** A kubelet's client for its join: the bootstrap token in {@code config}. */
+    synchronized KubernetesClient bootstrapClient(Config config) {
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http()).build();
+    }
+
+    /** The client for the kubelets' work after the join, when there is a credential for it; shared, never closed by a kubelet. */
+    synchronized Optional<KubernetesClient> client() {
+        if (kubeconfig.isEmpty()) {
+            return Optional.empty();
+        }
+        if (shared == null) {
             try {
-                return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(file))).build();
+                shared = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig.get())))
+                        .withHttpClientFactory(http()).build();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the kubelet kubeconfig " + file, e);
+                throw new UncheckedIOException("cannot read the kubelet kubeconfig " + kubeconfig.get(), e);
             }
-        });
+        }
+        return Optional.of(shared);
+    }
+
+    private VertxHttpClientFactory http() {
+        if (http == null) {
+            // As fabric8 makes its own: daemon threads, no file cache.
+            vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true).setFileSystemOptions(
+                    new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+            http = new VertxHttpClientFactory(vertx);
+        }
+        return http;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+        if (vertx != null) {
+            vertx.close();
+            vertx = null;
+            http = null;
+        }
     }
 }

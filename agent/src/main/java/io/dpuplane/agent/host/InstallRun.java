@@ -57,7 +57,7 @@ final class InstallRun implements Runnable {
     @Override
     public void run() {
         OperationRecord op = operations.get(id).orElseThrow();
-        ConsoleSince thisInstall = ConsoleSince.now(port);
+        ConsoleFollower thisInstall = port.followConsole();
         try {
             BootStreamReport report = stream(op);
             String doca = report.versions().doca();
@@ -149,15 +149,23 @@ final class InstallRun implements Runnable {
         }
     }
 
-    private void followBoot(ConsoleSince thisInstall, String doca) throws InterruptedException, IOException {
+    /** Judges the lines the card prints from the stream's start on, as they come (most polls find none). */
+    private void followBoot(ConsoleFollower thisInstall, String doca) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + bootTimeout.toNanos();
+        boolean first = true;
         while (System.nanoTime() < deadline) {
             if (cancelled) {
                 throw new Cancelled();
             }
-            List<String> console = port.consoleTail(20);
+            List<String> printed = thisInstall.poll();
+            if (printed.isEmpty() && !first) {
+                Thread.sleep(CONSOLE_POLL.toMillis());
+                continue;
+            }
+            first = false;
+            List<String> console = thisInstall.tail();
             operations.update(id, r -> r.withConsole(console));
-            BootConsole.Verdict verdict = BootConsole.judge(thisInstall.of(console), doca);
+            BootConsole.Verdict verdict = BootConsole.judge(printed, doca);
             if (verdict instanceof BootConsole.Up) {
                 operations.update(id, r -> r.finish(OperationRecord.State.SUCCEEDED, null, Operations.now()));
                 return;

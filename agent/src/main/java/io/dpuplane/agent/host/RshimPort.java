@@ -51,6 +51,11 @@ public final class RshimPort {
         }
     }
 
+    /** The console from now on, read as the card prints (see {@link ConsoleFollower}). */
+    ConsoleFollower followConsole() {
+        return ConsoleFollower.fromNow(device.dir().resolve("console"));
+    }
+
     /** The console's last lines. */
     public List<String> consoleTail(int lines) {
         try {

@@ -15,14 +15,14 @@ import java.util.Map;
  * A DPU cluster ready to be joined the way dpuplane joins DPUs: a short-lived bootstrap token, and RBAC that
  * lets bootstrapping nodes register themselves and keep their Lease.
  */
-final class DpuClusterJoin {
+public final class DpuClusterJoin {
 
-    final String tokenId = "dpu0ab";
-    final String tokenSecret = "0123456789abcdef";
-    final String apiServer;
-    final String caBase64;
+    public final String tokenId = "dpu0ab";
+    public final String tokenSecret = "0123456789abcdef";
+    public final String apiServer;
+    public final String caBase64;
 
-    DpuClusterJoin(TestControlPlane cluster) {
+    public DpuClusterJoin(TestControlPlane cluster) {
         KubernetesClient client = cluster.client();
         Config config = Config.fromKubeconfig(cluster.kubeconfigYaml());
         this.apiServer = config.getMasterUrl();

@@ -83,7 +83,8 @@ class DpuDrainTest {
             });
         });
         assertThat(node().getSpec().getUnschedulable()).as("cordoned").isTrue();
-        assertThat(warnings("drain-dpu0")).contains("EvictionBlocked");
+        await("the event, written in the background").atMost(WAIT).untilAsserted(() -> assertThat(warnings("drain-dpu0"))
+                .contains("EvictionBlocked"));
         assertThat(world.host.dpu("0000:03:00.0").console()).as("the card is untouched")
                 .noneMatch(l -> l.contains("receiving a boot stream"));
 
@@ -167,7 +168,8 @@ class DpuDrainTest {
                         .startsWith("drain of host Node " + HOST + " blocked for longer than drain.timeout 1s")
                         .contains("pod " + NS + "/scratch has no controller")));
         assertThat(node().getSpec().getUnschedulable()).isTrue();
-        assertThat(warnings("drain-dpu3")).contains("DrainTimedOut");
+        await("the event, written in the background").atMost(WAIT).untilAsserted(() -> assertThat(warnings("drain-dpu3"))
+                .contains("DrainTimedOut"));
         assertThat(world.client.pods().inNamespace(NS).withName("scratch").get().getMetadata().getDeletionTimestamp())
                 .as("never forced").isNull();
 

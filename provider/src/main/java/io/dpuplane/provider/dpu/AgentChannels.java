@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.NettyChannelBuilder;
+import io.netty.handler.ssl.SslContext;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.Map;
@@ -21,6 +22,9 @@ import javax.net.ssl.SSLException;
 public final class AgentChannels implements AutoCloseable {
 
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    // One TLS context per credentials version, shared by the channels to every agent: building one parses the key
+    // and builds a key store, and a fleet has an endpoint per host.
+    private final Map<String, SslContext> contexts = new ConcurrentHashMap<>();
 
     /** A channel and the credentials it was opened with. */
     private record Channel(String credentials, ManagedChannel channel) {
@@ -38,24 +42,31 @@ public final class AgentChannels implements AutoCloseable {
             if (open != null) {
                 open.channel.shutdown();
             }
-            return new Channel(version, open(endpoint, serverName, credentials));
+            SslContext tls = contexts.computeIfAbsent(version, v -> tls(credentials));
+            return new Channel(version, open(endpoint, serverName, tls));
         });
+        if (contexts.size() > 1) {
+            contexts.keySet().removeIf(v -> channels.values().stream().noneMatch(c -> c.credentials.equals(v)));
+        }
         return HostAgentGrpc.newBlockingStub(current.channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
     }
 
-    private static ManagedChannel open(String endpoint, String serverName, Secret credentials) {
+    private static ManagedChannel open(String endpoint, String serverName, SslContext tls) {
         int colon = endpoint.lastIndexOf(':');
         if (colon < 0) {
             throw new IllegalArgumentException("agent endpoint " + endpoint + " has no port");
         }
+        return NettyChannelBuilder.forAddress(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1)))
+                .overrideAuthority(serverName).sslContext(tls).build();
+    }
+
+    private static SslContext tls(Secret credentials) {
         try {
-            var tls = GrpcSslContexts.forClient()
+            return GrpcSslContexts.forClient()
                     .trustManager(new ByteArrayInputStream(data(credentials, "ca.crt")))
                     .keyManager(new ByteArrayInputStream(data(credentials, "tls.crt")),
                             new ByteArrayInputStream(data(credentials, "tls.key")))
                     .build();
-            return NettyChannelBuilder.forAddress(endpoint.substring(0, colon), Integer.parseInt(endpoint.substring(colon + 1)))
-                    .overrideAuthority(serverName).sslContext(tls).build();
         } catch (SSLException | IllegalArgumentException e) {
             throw new IllegalStateException("the agent credentials in Secret " + credentials.getMetadata().getNamespace()
                     + "/" + credentials.getMetadata().getName() + " are not a usable certificate and key: " + e.getMessage(), e);

@@ -83,11 +83,12 @@ class HostMaintenanceTest {
         assertThat(ready(dpu).getStatus()).isEqualTo("False");
         assertThat(podsOn("budget-host")).as("no pod evicted, none deleted").hasSize(2)
                 .allSatisfy(p -> assertThat(p.getMetadata().getDeletionTimestamp()).isNull());
-        assertThat(warnings(dpu)).as("one Warning event for the unchanged blockage").singleElement()
-                .satisfies(e -> {
+        // Events are written in the background.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(warnings(dpu)).as("one Warning event for the unchanged "
+                + "blockage").singleElement().satisfies(e -> {
                     assertThat(e.getReason()).isEqualTo("EvictionBlocked");
                     assertThat(e.getMessage()).isEqualTo(ready(dpu).getMessage());
-                });
+                }));
 
         client.policy().v1().podDisruptionBudget().inNamespace("budget").withName("db-quorum").edit(b -> {
             b.getSpec().setMinAvailable(new IntOrString(0));
@@ -115,8 +116,8 @@ class HostMaintenanceTest {
         assertThat(ready(dpu).getMessage()).startsWith("drain of host Node bare-host blocked for longer than "
                 + "drain.timeout 10m (since ").endsWith("); pods are never forced, the drain keeps trying: "
                 + "pod bare/scratch has no controller (nothing would recreate it, so it is not evicted: delete or move it)");
-        assertThat(warnings(dpu)).extracting(Event::getReason).containsExactlyInAnyOrder("EvictionBlocked",
-                "DrainTimedOut");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(warnings(dpu)).extracting(Event::getReason)
+                .containsExactlyInAnyOrder("EvictionBlocked", "DrainTimedOut"));
         assertThat(client.pods().inNamespace("bare").withName("scratch").get().getMetadata().getDeletionTimestamp())
                 .as("the pod is left alone").isNull();
 

@@ -119,7 +119,8 @@ class DpuServiceHelmTest {
             assertThat(c.getStatus()).isEqualTo("False");
             assertThat(c.getMessage()).contains("version 9.9.9 cannot be released");
         });
-        assertThat(events("missing")).anySatisfy(e -> assertThat(e.getMessage()).contains("9.9.9"));
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events("missing"))
+                .anySatisfy(e -> assertThat(e.getMessage()).contains("9.9.9")));
         assertThat(bed.storedRevisions("missing")).isZero();
     }
 

@@ -186,6 +186,9 @@ public final class DpuProvisioningBenchmark {
         ApiRequests dpuBefore = ApiRequests.of(dpuCluster.client());
         double reconcilesBefore = reconciles(providerMetrics);
         String loadBefore = loadAverage();
+        java.util.function.Function<ProcessHandle, String> roles = roles(providerProcess.pid());
+        CpuShares cpuBefore = CpuShares.sample(roles);
+        CpuShares cpuFirstMinute = null;
 
         Instant start = Instant.now();
         long startNanos = System.nanoTime();
@@ -203,6 +206,9 @@ public final class DpuProvisioningBenchmark {
             Thread.sleep(1000);
             heap.sample();
             long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+            if (cpuFirstMinute == null && s >= 60) {
+                cpuFirstMinute = CpuShares.sample(roles);
+            }
             if (s >= nextReport) {
                 nextReport = (s / 10 + 1) * 10;
                 say("t=%3ds Ready %4d / %d   load %s", s, ready.count(), o.dpus(), loadAverage());
@@ -215,6 +221,7 @@ public final class DpuProvisioningBenchmark {
         Duration total = Duration.between(start, ready.last().orElse(Instant.now()));
         boolean done = ready.count() >= o.dpus();
         String loadAfter = loadAverage();
+        CpuShares cpuAfter = CpuShares.sample(roles);
         if (done) {
             window = Window.take(client, dpuCluster.client(), providerMetrics);
         }
@@ -244,6 +251,38 @@ public final class DpuProvisioningBenchmark {
                 creates.untilFirstAttempt(0.5).toMillis() / 1000.0, creates.untilFirstAttempt(1.0).toMillis() / 1000.0,
                 creates.createCall(0.5).toMillis() / 1000.0, creates.createCall(1.0).toMillis() / 1000.0,
                 reconcileTime.meanMillis(), reconcileTime.maxMillis());
+        if (cpuFirstMinute != null) {
+            System.out.println("CPU by role, first 60 s after the first create:");
+            System.out.println(cpuFirstMinute.minus(cpuBefore).table());
+            System.out.println("CPU by role, from 60 s to the end:");
+            System.out.println(cpuAfter.minus(cpuFirstMinute).table());
+        } else {
+            System.out.println("CPU by role, first create to the end:");
+            System.out.println(cpuAfter.minus(cpuBefore).table());
+        }
+    }
+
+    /** A process's part in the run, from its command line: which server, which agent mode, or the provider. */
+    private static java.util.function.Function<ProcessHandle, String> roles(long providerPid) {
+        return p -> {
+            if (p.pid() == providerPid) {
+                return "provider";
+            }
+            String command = p.info().commandLine().orElse("");
+            if (command.contains("dpuplane.agent.mode=emulator")) {
+                return "emulators (cards, kubelets)";
+            }
+            if (command.contains("dpuplane.agent.mode=host")) {
+                return "host agents";
+            }
+            if (command.contains("kube-apiserver")) {
+                return "kube-apiservers";
+            }
+            if (command.contains("etcd")) {
+                return "etcds";
+            }
+            return "other";
+        };
     }
 
     private static void report(BenchOptions o, Duration criticalPath, Duration created, Duration total, boolean done,

@@ -1,0 +1,57 @@
+package io.dpuplane.agent.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dpuplane.agent.host.DpuClusterJoin;
+import io.dpuplane.testkit.kube.TestControlPlane;
+import io.dpuplane.testkit.kube.TestControlPlanes;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The emulated kubelet talks to its DPU cluster as a real one does, on a real API server: it registers its Node
+ * once, reports its status when it changes, and otherwise only renews its Lease.
+ */
+class ClusterNodeTest {
+
+    private final TestControlPlane cluster = TestControlPlanes.second();
+    private final KubernetesClient admin = cluster.client();
+    private final DpuClusterJoin join = new DpuClusterJoin(cluster);
+
+    @Test
+    void anUnchangedNodeOnlyRenewsItsLeaseAndAChangeIsReportedAtOnce() {
+        try (KubeletCredentials credentials = KubeletCredentials.bootstrapTokenOnly();
+                ClusterNode kubelet = new ClusterNode(new BfCfg.ClusterJoin("cn-quiet", join.apiServer, join.caBase64,
+                        join.tokenId + "." + join.tokenSecret), Map.of("e2e/kubelet", "quiet"), credentials)) {
+            kubelet.heartbeat(true, "kubelet is posting ready status");
+            Node registered = admin.nodes().withName("cn-quiet").get();
+            Lease lease = admin.leases().inNamespace("kube-node-lease").withName("cn-quiet").get();
+            assertThat(ready(registered)).isEqualTo("True");
+
+            kubelet.heartbeat(true, "kubelet is posting ready status");
+            kubelet.heartbeat(true, "kubelet is posting ready status");
+
+            assertThat(admin.nodes().withName("cn-quiet").get().getMetadata().getResourceVersion())
+                    .as("the Node not written again").isEqualTo(registered.getMetadata().getResourceVersion());
+            assertThat(admin.leases().inNamespace("kube-node-lease").withName("cn-quiet").get().getMetadata()
+                    .getResourceVersion()).as("the Lease renewed").isNotEqualTo(lease.getMetadata().getResourceVersion());
+
+            kubelet.heartbeat(false, "PLEG is not healthy");
+            assertThat(ready(admin.nodes().withName("cn-quiet").get())).isEqualTo("False");
+
+            admin.nodes().withName("cn-quiet").delete();
+            kubelet.heartbeat(false, "PLEG is not healthy");
+            kubelet.heartbeat(true, "kubelet is posting ready status");
+            assertThat(admin.nodes().withName("cn-quiet").get()).as("registered again after a deletion")
+                    .satisfies(n -> assertThat(ready(n)).isEqualTo("True"));
+        }
+    }
+
+    private static String ready(Node node) {
+        return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst()
+                .orElseThrow().getStatus();
+    }
+}
