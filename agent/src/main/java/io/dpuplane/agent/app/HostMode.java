@@ -72,8 +72,7 @@ public class HostMode {
     }
 
     private static Optional<RshimPort> rshimOf(HostDiscovery discovery, String pci) {
-        return discovery.discover().stream().filter(d -> d.pciAddress().equals(pci)).findFirst()
-                .flatMap(HostDevice::rshim).map(RshimPort::new);
+        return discovery.rshimOf(pci).map(RshimPort::new);
     }
 
     /** The port the API listens on, once started. */

@@ -18,12 +18,37 @@ import java.util.stream.Stream;
  */
 public final class HostDiscovery {
 
+    // How long a PCI address -> rshim match is trusted without looking again (an install starting on each of a
+    // host's cards at once then looks once, not once per card).
+    private static final long RECENT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+
     private final Path sysRoot;
     private final RshimDiscovery rshims;
+    private volatile Recent recent = new Recent(Map.of(), 0);
+
+    /** The rshim devices by the PCI address they name, and when they were read. */
+    private record Recent(Map<String, RshimDevice> byPci, long readAt) {
+    }
 
     public HostDiscovery(Path devRoot, Path sysRoot) {
         this.sysRoot = sysRoot;
         this.rshims = new RshimDiscovery(devRoot);
+    }
+
+    /**
+     * The rshim device of the card at {@code pciAddress}, read from the rshim devices (not the whole PCI tree); a
+     * match read in the last 10 s is taken again, an address not among them makes it look again.
+     */
+    public Optional<RshimDevice> rshimOf(String pciAddress) {
+        Recent known = recent;
+        RshimDevice device = known.byPci().get(pciAddress);
+        if (device != null && System.nanoTime() - known.readAt() < RECENT_NANOS) {
+            return Optional.of(device);
+        }
+        Map<String, RshimDevice> byPci = rshims.discover().stream().filter(r -> r.pciAddress().isPresent())
+                .collect(Collectors.toMap(r -> r.pciAddress().get(), Function.identity(), (a, b) -> a));
+        recent = new Recent(byPci, System.nanoTime());
+        return Optional.ofNullable(byPci.get(pciAddress));
     }
 
     public List<HostDevice> discover() {

@@ -67,10 +67,16 @@ public final class Operations implements AutoCloseable {
      * again for the same install (same requester and image) while it runs returns the running one, so a caller
      * that lost the answer (a provider that crashed) never starts a second install.
      */
-    public synchronized OperationRecord startInstall(String pciAddress, String bfbUrl, String sha256, byte[] bfCfg,
+    public OperationRecord startInstall(String pciAddress, String bfbUrl, String sha256, byte[] bfCfg,
             String requestedBy) {
+        // Found outside the lock: the other installs' progress and starts do not wait on a device lookup.
         RshimPort port = ports.apply(pciAddress).orElseThrow(() -> new IllegalArgumentException(
                 "no BlueField with an rshim device at PCI address " + pciAddress + " on this host"));
+        return start(port, pciAddress, bfbUrl, sha256, bfCfg, requestedBy);
+    }
+
+    private synchronized OperationRecord start(RshimPort port, String pciAddress, String bfbUrl, String sha256,
+            byte[] bfCfg, String requestedBy) {
         Optional<OperationRecord> busy = records.values().stream()
                 .filter(r -> r.pciAddress().equals(pciAddress) && !r.finished()).findFirst();
         if (busy.isPresent()) {

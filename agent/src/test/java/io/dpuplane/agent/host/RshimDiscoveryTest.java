@@ -44,4 +44,16 @@ class RshimDiscoveryTest {
     void missingDeviceRootMeansNoDevices() {
         assertThat(new RshimDiscovery(dev.resolve("absent")).discover()).isEmpty();
     }
+
+    @Test
+    void aCardsRshimIsFoundByItsPciAddressAndANewCardOnTheNextLook() throws IOException {
+        rshim("rshim0", "DEV_NAME pcie-0000:03:00.0\n");
+        HostDiscovery discovery = new HostDiscovery(dev, dev.resolve("sys"));
+        assertThat(discovery.rshimOf("0000:03:00.0")).map(RshimDevice::name).hasValue("rshim0");
+        assertThat(discovery.rshimOf("0000:04:00.0")).isEmpty();
+
+        rshim("rshim1", "DEV_NAME pcie-0000:04:00.0\n");
+        assertThat(discovery.rshimOf("0000:04:00.0")).as("an address not known looks again").map(RshimDevice::name)
+                .hasValue("rshim1");
+    }
 }

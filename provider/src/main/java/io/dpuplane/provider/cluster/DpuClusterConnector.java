@@ -12,6 +12,7 @@ import io.dpuplane.runtime.managed.ExternalCreation;
 import io.dpuplane.runtime.managed.ExternalObservation;
 import io.dpuplane.runtime.managed.ExternalUpdate;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -67,7 +68,7 @@ public final class DpuClusterConnector implements ExternalConnector<DPUCluster> 
             at.setEndpoint(config.getMasterUrl());
             try (KubernetesClient dpuCluster = new KubernetesClientBuilder().withConfig(config).build()) {
                 at.setKubernetesVersion(dpuCluster.getKubernetesVersion().getGitVersion());
-                at.setNodeCount(dpuCluster.nodes().list().getItems().size());
+                at.setNodeCount(nodeCount(dpuCluster));
                 at.setReachable(true);
                 Conditions.mark(cluster, conditions.available());
             } catch (RuntimeException e) {
@@ -93,6 +94,21 @@ public final class DpuClusterConnector implements ExternalConnector<DPUCluster> 
         public void delete(DPUCluster cluster) {
             // a static cluster belongs to the user; dpuplane only stops using it
         }
+    }
+
+    /**
+     * How many Nodes the cluster has, from a list of one: the API server says how many more there are
+     * ({@code remainingItemCount}), so a cluster of thousands of DPUs is counted without listing them all.
+     */
+    static int nodeCount(KubernetesClient cluster) {
+        var page = cluster.nodes().list(new ListOptionsBuilder().withLimit(1L).build());
+        Long more = page.getMetadata() == null ? null : page.getMetadata().getRemainingItemCount();
+        if (more == null && page.getMetadata() != null && page.getMetadata().getContinue() != null
+                && !page.getMetadata().getContinue().isEmpty()) {
+            // The server did not count (it may not, with a continue token): list them after all.
+            return cluster.nodes().list().getItems().size();
+        }
+        return page.getItems().size() + (more == null ? 0 : more.intValue());
     }
 
     private static DPUClusterObservation observation(DPUCluster cluster) {

@@ -157,7 +157,8 @@ final class DpuClient implements ExternalClient<DPU> {
         at.setDpuNodeName(dpuNode);
         at.setPhase(DPUPhase.OS_INSTALLING);
         at.setAttempts((at.getAttempts() == null ? 0 : at.getAttempts()) + 1);
-        return ExternalCreation.none();
+        // The stream has just begun: the first look at it is the follow's, not straight away.
+        return ExternalCreation.observeAfter(pace.every(FOLLOW, slots.inFlight()));
     }
 
     @Override

@@ -29,6 +29,7 @@ import io.dpuplane.runtime.providerconfig.ProviderConfigs;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -82,6 +83,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
     @Override
     public UpdateControl<M> reconcile(M resource, Context<M> context) {
         long started = System.nanoTime();
+        String statusBefore = statusOf(resource);
         Step step;
         if (context.isPrimaryResourceDeleted()) {
             options.backoff().succeeded(resource.getMetadata().getUid());
@@ -99,7 +101,24 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             options.metrics().state(resource.getKind(), resource.getMetadata().getUid(),
                     isTrue(resource, Conditions.READY), isTrue(resource, Conditions.SYNCED));
         }
-        return step.control();
+        return unlessUnchanged(step.control(), statusBefore, resource);
+    }
+
+    /**
+     * The status write a reconcile asks for, unless the status is what it was: a poll that finds everything as it
+     * was writes nothing (a fleet's steady state is mostly such polls; each write also wakes every watcher).
+     */
+    private static <M extends ManagedResource<?, ?>> UpdateControl<M> unlessUnchanged(UpdateControl<M> control,
+            String statusBefore, M resource) {
+        if (!control.isPatchStatus() || !statusBefore.equals(statusOf(resource))) {
+            return control;
+        }
+        UpdateControl<M> none = UpdateControl.noUpdate();
+        return control.getScheduleDelay().map(ms -> none.rescheduleAfter(Duration.ofMillis(ms))).orElse(none);
+    }
+
+    private static String statusOf(ManagedResource<?, ?> resource) {
+        return resource.getStatus() == null ? "" : Serialization.asJson(resource.getStatus());
     }
 
     private static boolean isTrue(ManagedResource<?, ?> resource, String type) {
@@ -242,7 +261,8 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         setCondition(resource, conditions.creating());
         setCondition(resource, conditions.reconcileSuccess());
         options.backoff().succeeded(resource.getMetadata().getUid());
-        return Step.done(UpdateControl.patchStatus(resource).rescheduleAfter(REQUEUE_NOW), Outcome.REQUEUE);
+        Duration next = creation.recheckAfter() == null ? REQUEUE_NOW : creation.recheckAfter();
+        return Step.done(UpdateControl.patchStatus(resource).rescheduleAfter(next), Outcome.REQUEUE);
     }
 
     private Step update(M resource, ExternalClient<M> external, ExternalObservation observation) {

@@ -112,6 +112,40 @@ class ManagedReconcilerContractTest {
     }
 
     @Test
+    void aPollThatFindsNothingChangedWritesNoStatus() throws InterruptedException {
+        create(widget("unchanged", 3));
+        awaitReadyAndSynced("unchanged");
+        // Settled: the late-initialized spec written and its generation observed.
+        await().atMost(WAIT).until(() -> {
+            Widget w = get("unchanged");
+            return w.getSpec().getForProvider().getColor() != null
+                    && w.getMetadata().getGeneration().equals(w.getStatus().getObservedGeneration());
+        });
+        // A reconcile may still start from the cache's copy of before the last write, and write that status again.
+        Thread.sleep(2_000);
+        String version = get("unchanged").getMetadata().getResourceVersion();
+        long observed = world.api.count("observe", "unchanged");
+
+        Thread.sleep(3_000);
+
+        assertThat(world.api.count("observe", "unchanged")).as("polled meanwhile").isGreaterThan(observed);
+        assertThat(get("unchanged").getMetadata().getResourceVersion()).as("nothing written").isEqualTo(version);
+    }
+
+    @Test
+    void aCreateThatSaysWhenToLookAgainIsNotObservedBeforeThen() throws InterruptedException {
+        Widget slow = widget("slow-made", 3);
+        slow.getSpec().getForProvider().setColor("slow");
+        create(slow);
+        awaitCondition("slow-made", "Synced", "True", "ReconcileSuccess");
+        long observed = world.api.count("observe", "slow-made");
+        Thread.sleep(3_000);
+
+        assertThat(world.api.count("observe", "slow-made")).as("no observe after the create").isEqualTo(observed);
+        assertThat(condition("slow-made", "Ready")).hasValueSatisfying(c -> assertThat(c.getReason()).isEqualTo("Creating"));
+    }
+
+    @Test
     void aCreateWritesTheFinalizerExternalNameAndCreatePendingInOneUpdate() {
         List<Widget> seen = new CopyOnWriteArrayList<>();
         try (Watch watch = world.client.resources(Widget.class).inNamespace(world.namespace).withName("one-write")

@@ -58,7 +58,9 @@ public final class WidgetConnector implements ExternalConnector<Widget> {
         public ExternalCreation create(Widget widget) {
             WidgetParameters wanted = widget.getSpec().getForProvider();
             api.create(name(widget), new WidgetApi.State(wanted.getSize(), wanted.getColor() == null ? "blue" : wanted.getColor()));
-            return new ExternalCreation(details(widget));
+            // A widget painted "slow" takes an hour to make: no use looking before then.
+            return "slow".equals(wanted.getColor()) ? new ExternalCreation(details(widget), java.time.Duration.ofHours(1))
+                    : new ExternalCreation(details(widget));
         }
 
         @Override
