@@ -16,7 +16,12 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 final class BfbRegistry implements AutoCloseable {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    // HTTP/1.1: the JDK client otherwise offers an h2c upgrade on http:// URLs, and with 50 installs starting at
+    // once a connection came back mid-upgrade: BFB bytes read as an HTTP/2 frame ("Frame type(250) length(13766621)
+    // exceeds MAX_FRAME_SIZE"), the download cut after 8 KiB and the install failed. One large body per connection
+    // needs nothing HTTP/2 offers.
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
     private final Duration stallTimeout;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "bfb-stall-watchdog");

@@ -24,7 +24,8 @@ final class InstallRun implements Runnable {
 
     private static final int CHUNK = 1 << 20;
     private static final int HOLD_BACK = 1 << 16;
-    private static final Duration CONSOLE_POLL = Duration.ofMillis(200);
+    // A boot takes minutes; half a second is quick enough to tell (the provider looks every 2 s at most).
+    private static final Duration CONSOLE_POLL = Duration.ofMillis(500);
 
     private final Operations operations;
     private final String id;

@@ -26,7 +26,8 @@ public final class BfbDownloads implements AutoCloseable {
 
     public BfbDownloads(DownloadPolicy policy, int parallelDownloads) {
         this.policy = policy;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30))
+        // HTTP/1.1, as the agents' fetches from the registry: no h2c upgrade on http:// URLs (see the agent's BfbRegistry).
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(30))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(parallelDownloads, r -> {

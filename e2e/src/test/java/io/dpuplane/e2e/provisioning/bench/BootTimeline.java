@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the emulated cards themselves did: when each started receiving its boot stream and came up (from its
- * console, {@code <instant> <line>}), and when its kubelet registered its Node (the Node's creation time, to
- * the second). The time between is one DPU's install + boot + join as the hardware plays it, without the
- * provider. (The console's own "joined" line comes later: it is written once the kubelet also watches pods.)
+ * What the emulated cards themselves did, from their consoles ({@code <instant> <line>}): when each started
+ * receiving its boot stream, came up, and had its Node registered and Ready (the kubelet's "joined" line; the
+ * Node's creation time, to the second, for a console without one). The time between is one DPU's install + boot +
+ * join as the hardware plays it, without the provider.
  */
 record BootTimeline(List<Card> cards) {
 
@@ -31,7 +31,8 @@ record BootTimeline(List<Card> cards) {
                 List<String> lines = Files.readAllLines(entry.getValue());
                 Optional<Instant> receiving = first(lines, "rshim: receiving a boot stream");
                 Optional<Instant> up = first(lines, "DPU is up:");
-                Optional<Instant> joined = Optional.ofNullable(nodesCreated.get(entry.getKey()));
+                Optional<Instant> joined = first(lines, "kubelet: joined")
+                        .or(() -> Optional.ofNullable(nodesCreated.get(entry.getKey())));
                 if (receiving.isPresent() && up.isPresent() && joined.isPresent()) {
                     cards.add(new Card(receiving.get(), up.get(), joined.get()));
                 }
@@ -55,6 +56,11 @@ record BootTimeline(List<Card> cards) {
     /** The q-quantile (0..1) of the per-card stream + boot time, until the card says it is up (no join). */
     Duration bootQuantile(double q) {
         return quantile(q, c -> Duration.between(c.receiving(), c.up()));
+    }
+
+    /** The q-quantile (0..1) of the per-card join: from up to its Node registered and Ready. */
+    Duration joinQuantile(double q) {
+        return quantile(q, c -> Duration.between(c.up(), c.joined()));
     }
 
     private Duration quantile(double q, java.util.function.Function<Card, Duration> what) {

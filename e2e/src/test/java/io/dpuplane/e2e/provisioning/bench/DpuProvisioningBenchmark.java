@@ -307,11 +307,13 @@ public final class DpuProvisioningBenchmark {
         say("critical path (boot stages x %s): %.1f s; total / critical path = %.2f (goal <= 1.10)", o.timeScale(),
                 criticalPath.toMillis() / 1000.0, ratio);
         timeline.firstReceiving().ifPresent(first -> say("hardware, from the card consoles and Nodes (%d cards): stream+boot+join "
-                + "per card p50 %.1f s, p99 %.1f s, max %.1f s (stream+boot alone p50 %.1f s, max %.1f s); first stream "
-                + "%.1f s after the first create, last stream %.1f s after it; last join at %.1f s", timeline.cards().size(),
+                + "per card p50 %.1f s, p99 %.1f s, max %.1f s (stream+boot alone p50 %.1f s, max %.1f s; join p50 %.1f s, "
+                + "max %.1f s); first stream %.1f s after the first create, last stream %.1f s after it; last join at %.1f s",
+                timeline.cards().size(),
                 timeline.hardwareQuantile(0.5).toMillis() / 1000.0, timeline.hardwareQuantile(0.99).toMillis() / 1000.0,
                 timeline.hardwareQuantile(1.0).toMillis() / 1000.0, timeline.bootQuantile(0.5).toMillis() / 1000.0,
-                timeline.bootQuantile(1.0).toMillis() / 1000.0, seconds(start, first),
+                timeline.bootQuantile(1.0).toMillis() / 1000.0, timeline.joinQuantile(0.5).toMillis() / 1000.0,
+                timeline.joinQuantile(1.0).toMillis() / 1000.0, seconds(start, first),
                 seconds(start, timeline.lastReceiving().orElseThrow()), seconds(start, timeline.lastJoined().orElseThrow())));
         say("reconciles (DPU): %.0f, %.2f per DPU, %.1f/s", reconciles, reconciles / o.dpus(), reconciles / totalS);
         say("API requests per DPU: host %.1f (provider %.1f), DPU cluster %.1f (provider, estimated, %.1f)",
