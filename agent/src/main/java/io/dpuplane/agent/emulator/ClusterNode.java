@@ -99,6 +99,9 @@ final class ClusterNode implements AutoCloseable {
             }
         }
         registered = true;
+        // As a real kubelet after its TLS bootstrap: its own credential from here on. The provider deletes the
+        // bootstrap token once the Node is Ready, and a kubelet still using it would be refused (401) from then on.
+        credentials.client().ifPresent(own -> client = own);
     }
 
     private void renewLease() {
@@ -123,15 +126,11 @@ final class ClusterNode implements AutoCloseable {
         }
     }
 
-    /**
-     * After the first heartbeat (the join, with the bootstrap token): keeps working with the kubelet's own
-     * credential when there is one, and plays the pods bound to this node.
-     */
+    /** After the first heartbeat: plays the pods bound to this node, when the kubelet has its own credential. */
     void joined() {
         if (pods != null) {
             return;
         }
-        credentials.client().ifPresent(own -> client = own);
         if (client != bootstrap) {
             pods = PodLifecycle.start(client, List.of(join.nodeName()));
         }

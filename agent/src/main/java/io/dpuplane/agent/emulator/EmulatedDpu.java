@@ -261,6 +261,7 @@ public final class EmulatedDpu implements AutoCloseable {
         try (ClusterNode node = new ClusterNode(join.get(), Map.of("dpuplane.io/pci-address",
                 identity.pciAddress().replace(':', '-'), "node-role.kubernetes.io/dpu", ""), kubelet)) {
             boolean announced = false;
+            int failures = 0;
             while (!Thread.currentThread().isInterrupted() && !closed) {
                 if (faults.kubeletStopped()) {
                     Thread.sleep(period.toMillis());
@@ -274,10 +275,15 @@ public final class EmulatedDpu implements AutoCloseable {
                         announced = true;
                     }
                     node.joined();
+                    failures = 0;
                 } catch (RuntimeException e) {
                     console("kubelet: cannot reach the DPU cluster: " + rootCause(e));
+                    failures++;
                 }
-                Thread.sleep(period.toMillis());
+                // After a failure, again soon (as a kubelet retries its registration and status), backing off to
+                // the heartbeat period: a busy API server costs a join seconds, not a whole period per refusal.
+                Thread.sleep(failures == 0 ? period.toMillis()
+                        : Math.min(period.toMillis(), 500L << Math.min(failures - 1, 10)));
             }
         }
     }

@@ -50,6 +50,27 @@ class ClusterNodeTest {
         }
     }
 
+    @Test
+    void aKubeletWithItsOwnCredentialKeepsHeartbeatingOnceTheProviderDeletesTheBootstrapToken(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (KubeletCredentials credentials = KubeletCredentials.kubeconfig(cluster.writeKubeconfig(dir.resolve("kubelet")));
+                ClusterNode kubelet = new ClusterNode(new BfCfg.ClusterJoin("cn-own", join.apiServer, join.caBase64,
+                        join.tokenId + "." + join.tokenSecret), Map.of("e2e/kubelet", "own"), credentials)) {
+            kubelet.heartbeat(true, "kubelet is posting ready status");
+            assertThat(ready(admin.nodes().withName("cn-own").get())).isEqualTo("True");
+            Lease lease = admin.leases().inNamespace("kube-node-lease").withName("cn-own").get();
+
+            admin.secrets().inNamespace("kube-system").withName("bootstrap-token-" + join.tokenId).delete();
+            kubelet.heartbeat(false, "PLEG is not healthy");
+
+            assertThat(ready(admin.nodes().withName("cn-own").get())).isEqualTo("False");
+            assertThat(admin.leases().inNamespace("kube-node-lease").withName("cn-own").get().getMetadata()
+                    .getResourceVersion()).as("the Lease renewed").isNotEqualTo(lease.getMetadata().getResourceVersion());
+        } finally {
+            new DpuClusterJoin(cluster);
+        }
+    }
+
     private static String ready(Node node) {
         return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst()
                 .orElseThrow().getStatus();

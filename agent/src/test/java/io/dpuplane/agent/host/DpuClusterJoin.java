@@ -42,13 +42,13 @@ public final class DpuClusterJoin {
                                     .withVerbs("get", "create", "update", "patch").build(),
                             new PolicyRuleBuilder().withApiGroups("coordination.k8s.io").withResources("leases")
                                     .withVerbs("get", "create", "update", "patch").build())
-                    .build()).create();
+                    .build()).serverSideApply();
             client.rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
                     .withName("dpuplane:dpu-bootstrap").endMetadata()
                     .withNewRoleRef().withApiGroup("rbac.authorization.k8s.io").withKind("ClusterRole")
                     .withName("dpuplane:dpu-bootstrap").endRoleRef()
                     .addNewSubject().withKind("Group").withApiGroup("rbac.authorization.k8s.io")
-                    .withName("system:bootstrappers").endSubject().build()).create();
+                    .withName("system:bootstrappers").endSubject().build()).serverSideApply();
         }
     }
 
