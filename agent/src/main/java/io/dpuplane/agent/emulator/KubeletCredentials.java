@@ -3,6 +3,7 @@ package io.dpuplane.agent.emulator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -20,13 +21,17 @@ import java.util.Optional;
  * kubeconfig it is given instead, through one client all its kubelets share. Without one, a kubelet keeps the
  * bootstrap token, and its heartbeats stop when the token is deleted.
  *
- * <p>All the clients share one Vert.x instance: a client of its own per kubelet would start a Vert.x (event loops,
- * worker pool) per card, and building a client from a kubeconfig's client certificate costs a PKCS#12 key store
- * (PBKDF2): hundreds of cards joining at once spent their emulator's CPU on that.
+ * <p>All the clients share one Vert.x instance and one Jackson mapper: a client of its own per kubelet would start a
+ * Vert.x (event loops, worker pool) per card, and building a client from a kubeconfig's client certificate costs a
+ * PKCS#12 key store (PBKDF2): hundreds of cards joining at once spent their emulator's CPU on that.
  */
 public final class KubeletCredentials implements AutoCloseable {
 
     private final Optional<Path> kubeconfig;
+    // One Jackson mapper for every kubelet: a client of its own builds its deserializers for Node, Lease, Status on
+    // first use, on the Vert.x event loop, under Jackson's cache lock; hundreds of cards joining at once held up
+    // every response of the process for seconds.
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
     private Vertx vertx;
     private VertxHttpClientFactory http;
     private KubernetesClient shared;
@@ -45,7 +50,8 @@ public final class KubeletCredentials implements AutoCloseable {
 
     /** A kubelet's client for its join: the bootstrap token in {@code config}. */
     synchronized KubernetesClient bootstrapClient(Config config) {
-        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http()).build();
+        return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http())
+                .withKubernetesSerialization(serialization).build();
     }
 
     /** The client for the kubelets' work after the join, when there is a credential for it; shared, never closed by a kubelet. */
@@ -56,7 +62,7 @@ public final class KubeletCredentials implements AutoCloseable {
         if (shared == null) {
             try {
                 shared = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig.get())))
-                        .withHttpClientFactory(http()).build();
+                        .withHttpClientFactory(http()).withKubernetesSerialization(serialization).build();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the kubelet kubeconfig " + kubeconfig.get(), e);
             }
