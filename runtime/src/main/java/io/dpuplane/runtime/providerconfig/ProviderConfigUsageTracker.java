@@ -4,8 +4,12 @@ import io.dpuplane.apis.crossplane.ProviderConfigReference;
 import io.dpuplane.runtime.connection.ConnectionPublisher;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,13 +45,9 @@ public class ProviderConfigUsageTracker {
 
     private void apply(HasMetadata resource, ProviderConfigReference ref, String namespace, String name) {
         var usages = client.genericKubernetesResources(ProviderConfigs.USAGE).inNamespace(namespace);
-        GenericKubernetesResource existing = usages.withName(name).get();
         Map<String, Object> configRef = new LinkedHashMap<>();
         configRef.put("kind", ref.getKind());
         configRef.put("name", ref.getName());
-        if (existing != null && Objects.equals(existing.getAdditionalProperties().get("providerConfigRef"), configRef)) {
-            return;
-        }
         Map<String, Object> resourceRef = new LinkedHashMap<>();
         resourceRef.put("apiVersion", resource.getApiVersion());
         resourceRef.put("kind", resource.getKind());
@@ -63,11 +63,35 @@ public class ProviderConfigUsageTracker {
                 .addToAdditionalProperties("providerConfigRef", configRef)
                 .addToAdditionalProperties("resourceRef", resourceRef)
                 .build();
+        // A resource this provider never finalized is new: its usage is created straight away (one request, where
+        // a read first made two for each of a thousand new DPUs); one that exists may have a usage already.
+        boolean fresh = resource.getMetadata().getFinalizers() == null || resource.getMetadata().getFinalizers().isEmpty();
+        if (fresh && created(usages, usage)) {
+            return;
+        }
+        GenericKubernetesResource existing = usages.withName(name).get();
+        if (existing != null && Objects.equals(existing.getAdditionalProperties().get("providerConfigRef"), configRef)) {
+            return;
+        }
         if (existing == null) {
             usages.resource(usage).create();
         } else {
             usage.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
             usages.resource(usage).update();
+        }
+    }
+
+    /** Creates the usage; false when one is there already. */
+    private static boolean created(NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
+            Resource<GenericKubernetesResource>> usages, GenericKubernetesResource usage) {
+        try {
+            usages.resource(usage).create();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -47,7 +47,8 @@ final class BenchFleet implements AutoCloseable {
                 int hosts = Math.min(options.hostsPerEmulator(), options.hosts() - e * options.hostsPerEmulator());
                 Path root = fleet.emulatorRoot(e);
                 String name = "emulator-" + e;
-                started.add(starter.submit(() -> fleet.processes.add(agent(dir, name, "-Xmx1g", Map.of(
+                started.add(starter.submit(() -> fleet.processes.add(agent(dir, name, List.of("-Xmx1g",
+                        "-Xlog:gc,safepoint:file=" + dir.resolve("logs").resolve("gc-" + name + ".log")), Map.of(
                         "dpuplane.agent.mode", "emulator",
                         "dpuplane.agent.emulator-root", root.toString(),
                         "dpuplane.agent.emulated-hosts", Integer.toString(hosts),
@@ -63,7 +64,7 @@ final class BenchFleet implements AutoCloseable {
                 Path certs = ca.issueAgentServer(node + "-agent").writeTo(dir.resolve("agent-tls").resolve(node));
                 started.add(starter.submit(() -> {
                     int grpc = FreePort.pick();
-                    fleet.processes.add(agent(dir, node, "-Xmx128m", Map.of(
+                    fleet.processes.add(agent(dir, node, List.of("-Xmx128m"), Map.of(
                             "dpuplane.agent.mode", "host",
                             "dpuplane.agent.node-name", node,
                             "dpuplane.agent.dev-root", hostRoot.resolve("dev").toString(),
@@ -104,13 +105,14 @@ final class BenchFleet implements AutoCloseable {
         return List.copyOf(processes);
     }
 
-    private static RunningProcess agent(Path dir, String name, String heap, Map<String, String> settings,
+    private static RunningProcess agent(Path dir, String name, List<String> jvmOptions, Map<String, String> settings,
             Path kubeconfig) {
         int http = FreePort.pick();
-        AppLauncher launcher = AppLauncher.of(QuarkusApp.AGENT).jvmOption(heap)
+        AppLauncher launcher = AppLauncher.of(QuarkusApp.AGENT)
                 .property("quarkus.http.port", Integer.toString(http))
                 .env("KUBECONFIG", kubeconfig.toString()).logTo(dir.resolve("logs").resolve("agent-" + name + ".log"))
                 .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + http + "/q/health/ready")));
+        jvmOptions.forEach(launcher::jvmOption);
         settings.forEach(launcher::property);
         return launcher.start(START);
     }
