@@ -63,16 +63,6 @@ public final class AppLauncher {
         return this;
     }
 
-    /**
-     * The JVM as the product's image runs it (default JIT and collector), without the defaults that favour a
-     * test's start-up: for a benchmark, where C1-only code (no BigInteger or digest intrinsics) and the serial
-     * collector would measure the test set-up, not the product.
-     */
-    public AppLauncher productionJvm() {
-        jvmOptions.removeAll(List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1"));
-        return this;
-    }
-
     /** Where the app's output goes (appended). */
     public AppLauncher logTo(Path file) {
         this.log = file;

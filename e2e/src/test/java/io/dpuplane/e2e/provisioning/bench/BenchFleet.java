@@ -112,12 +112,6 @@ final class BenchFleet implements AutoCloseable {
                 .property("quarkus.http.port", Integer.toString(http))
                 .env("KUBECONFIG", kubeconfig.toString()).logTo(dir.resolve("logs").resolve("agent-" + name + ".log"))
                 .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + http + "/q/health/ready")));
-        if ("emulator".equals(settings.get("dpuplane.agent.mode"))) {
-            // The emulators with the full JIT: their kubelets' TLS handshakes sign with RSA, which C1-only code does
-            // without intrinsics (tens of ms a handshake, on the event loops all of a process's kubelets share). The
-            // 20 host agents keep the test defaults: on this machine they share 2 cores, where a real one has a host.
-            launcher.productionJvm();
-        }
         jvmOptions.forEach(launcher::jvmOption);
         settings.forEach(launcher::property);
         return launcher.start(START);

@@ -120,7 +120,7 @@ public final class DpuProvisioningBenchmark {
         t = System.nanoTime();
         int providerPort = FreePort.pick();
         Path gcLog = dir.resolve("provider-gc.log");
-        AppLauncher provider = AppLauncher.of(QuarkusApp.PROVIDER).productionJvm().jvmOption("-Xmx" + o.providerHeap())
+        AppLauncher provider = AppLauncher.of(QuarkusApp.PROVIDER).jvmOption("-Xmx" + o.providerHeap())
                 .jvmOption("-Xlog:gc:file=" + gcLog)
                 .property("quarkus.http.port", Integer.toString(providerPort))
                 .property("quarkus.http.host", "127.0.0.1")
