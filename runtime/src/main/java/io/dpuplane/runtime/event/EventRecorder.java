@@ -1,10 +1,10 @@
 package io.dpuplane.runtime.event;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.api.model.Event;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
