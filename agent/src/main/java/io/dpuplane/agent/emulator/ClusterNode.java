@@ -132,14 +132,17 @@ final class ClusterNode implements AutoCloseable {
             return;
         }
         if (client != bootstrap) {
-            pods = PodLifecycle.start(client, List.of(join.nodeName()));
+            pods = credentials.pods().orElse(null);
+            if (pods != null) {
+                pods.join(join.nodeName());
+            }
         }
     }
 
     @Override
     public void close() {
         if (pods != null) {
-            pods.close();
+            pods.leave(join.nodeName());
         }
         // The kubelets' shared client is the credentials' to close.
         bootstrap.close();

@@ -139,7 +139,8 @@ public final class EmulatedDpu implements AutoCloseable {
                     return;
                 }
                 receiveStream(in);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // A device keeps listening whatever one stream did: a receiver that ended would leave the card deaf.
                 if (!closed) {
                     console("rshim: " + e.getMessage());
                 }
@@ -365,10 +366,23 @@ public final class EmulatedDpu implements AutoCloseable {
     public void close() {
         closed = true;
         stopBooting();
-        try (OutputStream unblock = Files.newOutputStream(rshim.resolve("boot"), StandardOpenOption.WRITE)) {
-            unblock.flush();
-        } catch (IOException e) {
-            // nobody was waiting on the FIFO
+        if (receiver.isAlive()) {
+            // The receiver waits for a writer to open the FIFO; open it from a helper, so a receiver that ended
+            // meanwhile (nobody left to pair with) cannot hold up the close: the helper then waits alone.
+            Thread unblock = new Thread(() -> {
+                try (OutputStream out = Files.newOutputStream(rshim.resolve("boot"), StandardOpenOption.WRITE)) {
+                    out.flush();
+                } catch (IOException e) {
+                    // the device's files are gone: nobody to unblock
+                }
+            }, "emulated-dpu-" + identity.pciAddress() + "-close");
+            unblock.setDaemon(true);
+            unblock.start();
+            try {
+                receiver.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         miscWatcher.interrupt();
     }

@@ -35,6 +35,7 @@ public final class KubeletCredentials implements AutoCloseable {
     private Vertx vertx;
     private VertxHttpClientFactory http;
     private KubernetesClient shared;
+    private PodLifecycle pods;
 
     private KubeletCredentials(Optional<Path> kubeconfig) {
         this.kubeconfig = kubeconfig;
@@ -70,6 +71,15 @@ public final class KubeletCredentials implements AutoCloseable {
         return Optional.of(shared);
     }
 
+    /** The pods of the kubelets that joined with the shared client, played through one watch; empty without one. */
+    synchronized Optional<PodLifecycle> pods() {
+        Optional<KubernetesClient> client = client();
+        if (client.isPresent() && pods == null) {
+            pods = PodLifecycle.forJoiningNodes(client.get());
+        }
+        return Optional.ofNullable(pods);
+    }
+
     private VertxHttpClientFactory http() {
         if (http == null) {
             // As fabric8 makes its own: daemon threads, no file cache.
@@ -82,6 +92,10 @@ public final class KubeletCredentials implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (pods != null) {
+            pods.close();
+            pods = null;
+        }
         if (shared != null) {
             shared.close();
             shared = null;

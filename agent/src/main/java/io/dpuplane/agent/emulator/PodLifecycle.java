@@ -34,14 +34,15 @@ public final class PodLifecycle implements AutoCloseable {
     private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final SharedIndexInformer<Pod> informer;
 
-    private PodLifecycle(KubernetesClient cluster, Collection<String> nodes) {
+    private PodLifecycle(KubernetesClient cluster, Collection<String> nodes, boolean joining) {
         this.cluster = cluster;
-        this.nodes = Set.copyOf(nodes);
+        this.nodes = ConcurrentHashMap.newKeySet();
+        this.nodes.addAll(nodes);
         this.statuses = new PodLifecycleStatus(cluster);
         var pods = cluster.pods().inAnyNamespace();
-        // One node (an emulated DPU) watches only its own pods; a set of nodes shares one watch.
-        this.informer = (this.nodes.size() == 1 ? pods.withField("spec.nodeName", this.nodes.iterator().next()) : pods)
-                .inform(new Handler(), 0);
+        // One node (an emulated DPU) watches only its own pods; a set of nodes, or nodes yet to join, share one watch.
+        this.informer = (!joining && this.nodes.size() == 1
+                ? pods.withField("spec.nodeName", this.nodes.iterator().next()) : pods).inform(new Handler(), 0);
     }
 
     /** Starts playing the pods of these nodes of a cluster; stops with {@link #close()}. */
@@ -49,7 +50,29 @@ public final class PodLifecycle implements AutoCloseable {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("pod lifecycle needs at least one node");
         }
-        return new PodLifecycle(cluster, nodes);
+        return new PodLifecycle(cluster, nodes, false);
+    }
+
+    /**
+     * Starts playing the pods of nodes that {@link #join} later, with one watch for all of them (as kwok's controller
+     * does): a watch per emulated kubelet costs a connection and a TLS handshake each, and hundreds of cards joining
+     * at once made their process's event loops the bottleneck of the joins.
+     */
+    public static PodLifecycle forJoiningNodes(KubernetesClient cluster) {
+        return new PodLifecycle(cluster, java.util.List.of(), true);
+    }
+
+    /** A node joined: its pods are played from now on, those bound to it already included. */
+    public void join(String node) {
+        if (nodes.add(node)) {
+            informer.getStore().list().stream().filter(p -> p.getSpec() != null && node.equals(p.getSpec().getNodeName()))
+                    .forEach(this::offer);
+        }
+    }
+
+    /** A node left (its kubelet stopped): its pods are left as they are. */
+    public void leave(String node) {
+        nodes.remove(node);
     }
 
     private final class Handler implements ResourceEventHandler<Pod> {

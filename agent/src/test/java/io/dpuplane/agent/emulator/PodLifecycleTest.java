@@ -71,6 +71,32 @@ class PodLifecycleTest {
         }
     }
 
+    @Test
+    void aNodeThatJoinsLaterHasItsPodsPlayedFromTheSharedWatchIncludingThoseBoundBefore() {
+        TestControlPlanes.controllers(plane);
+        String early = node("d");
+        String late = node("e");
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+                .create();
+        try (PodLifecycle lifecycle = PodLifecycle.forJoiningNodes(client)) {
+            lifecycle.join(early);
+            client.apps().daemonSets().inNamespace(ns).resource(daemonSet()).create();
+            await("the joined node's pod Running").atMost(WAIT).untilAsserted(() -> assertThat(pods())
+                    .filteredOn(p -> early.equals(p.getSpec().getNodeName())).singleElement()
+                    .satisfies(PodLifecycleTest::runningAndReady));
+            await("the other node's pod bound").atMost(WAIT)
+                    .until(() -> pods().stream().anyMatch(p -> late.equals(p.getSpec().getNodeName())));
+            assertThat(pods()).filteredOn(p -> late.equals(p.getSpec().getNodeName())).singleElement()
+                    .satisfies(p -> assertThat(p.getStatus().getPhase()).as("not joined yet").isEqualTo("Pending"));
+
+            lifecycle.join(late);
+
+            await("its pod, bound before it joined, Running").atMost(WAIT).untilAsserted(() -> assertThat(pods())
+                    .filteredOn(p -> late.equals(p.getSpec().getNodeName())).singleElement()
+                    .satisfies(PodLifecycleTest::runningAndReady));
+        }
+    }
+
     private static void runningAndReady(Pod pod) {
         assertThat(pod.getStatus().getPhase()).isEqualTo("Running");
         assertThat(pod.getStatus().getConditions()).anySatisfy(c -> {
