@@ -78,10 +78,7 @@ class NodeEffectsTest {
         bed.namespace("admin-cordon");
         bed.dpu("admin-cordon", "dpu0", "admin-cordon", "{drain: {}}");
         bed.dpu("admin-cordon", "dpu1", "admin-cordon", "{drain: {}}");
-        client.nodes().withName("admin-cordon").edit(n -> {
-            n.getSpec().setUnschedulable(true);
-            return n;
-        });
+        editNode("admin-cordon", n -> n.getSpec().setUnschedulable(true));
         effects.hold("admin-cordon", "admin-cordon/dpu0", CORDON);
         effects.hold("admin-cordon", "admin-cordon/dpu1", CORDON);
 
@@ -97,11 +94,10 @@ class NodeEffectsTest {
         bed.hostNode("own-values");
         bed.namespace("own-values");
         bed.dpu("own-values", "dpu0", "own-values", "{label: {key: team, value: provisioning}}");
-        client.nodes().withName("own-values").edit(n -> {
+        editNode("own-values", n -> {
             n.getMetadata().getLabels().put("team", "storage");
             n.getSpec().setTaints(List.of(new io.fabric8.kubernetes.api.model.TaintBuilder()
                     .withKey("dpuplane.io/maintenance").withValue("disks").withEffect("PreferNoSchedule").build()));
-            return n;
         });
         HostEffect label = HostEffect.of(new NodeEffect(null, null, new NodeLabel("team", "provisioning"), null))
                 .orElseThrow();
@@ -177,5 +173,24 @@ class NodeEffectsTest {
     private List<Taint> taints(String node) {
         return Optional.ofNullable(node(node).getSpec().getTaints()).orElse(List.of()).stream()
                 .filter(t -> t.getKey().startsWith("dpuplane.io/")).toList();
+    }
+
+    /**
+     * What an administrator does to a Node, retried as kubectl's edit would be: a new Node is written meanwhile by
+     * the control plane (its controllers, its played kubelet), and a change made on a copy read before is refused.
+     */
+    private void editNode(String name, java.util.function.Consumer<io.fabric8.kubernetes.api.model.Node> change) {
+        for (int attempt = 1; ; attempt++) {
+            io.fabric8.kubernetes.api.model.Node node = client.nodes().withName(name).get();
+            change.accept(node);
+            try {
+                client.nodes().resource(node).update();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 }
