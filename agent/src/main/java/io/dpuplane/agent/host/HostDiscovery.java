@@ -45,8 +45,7 @@ public final class HostDiscovery {
         if (device != null && System.nanoTime() - known.readAt() < RECENT_NANOS) {
             return Optional.of(device);
         }
-        Map<String, RshimDevice> byPci = rshims.discover().stream().filter(r -> r.pciAddress().isPresent())
-                .collect(Collectors.toMap(r -> r.pciAddress().get(), Function.identity(), (a, b) -> a));
+        Map<String, RshimDevice> byPci = rshimsByPci();
         recent = new Recent(byPci, System.nanoTime());
         return Optional.ofNullable(byPci.get(pciAddress));
     }
@@ -56,14 +55,19 @@ public final class HostDiscovery {
         if (!Files.isDirectory(devices)) {
             return List.of();
         }
-        Map<String, RshimDevice> byPci = rshims.discover().stream().filter(r -> r.pciAddress().isPresent())
-                .collect(Collectors.toMap(r -> r.pciAddress().get(), Function.identity(), (a, b) -> a));
+        Map<String, RshimDevice> byPci = rshimsByPci();
         try (Stream<Path> functions = Files.list(devices)) {
             return functions.filter(f -> f.getFileName().toString().endsWith(".0")).sorted()
                     .map(f -> device(f, byPci)).flatMap(Optional::stream).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list PCI devices under " + devices, e);
         }
+    }
+
+    /** The rshim devices that name a PCI address, by that address (the first, should two name the same). */
+    private Map<String, RshimDevice> rshimsByPci() {
+        return rshims.discover().stream().filter(r -> r.pciAddress().isPresent())
+                .collect(Collectors.toMap(r -> r.pciAddress().get(), Function.identity(), (a, b) -> a));
     }
 
     private static Optional<HostDevice> device(Path function, Map<String, RshimDevice> byPci) {

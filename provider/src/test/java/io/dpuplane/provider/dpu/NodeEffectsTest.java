@@ -8,6 +8,7 @@ import io.dpuplane.apis.provisioning.v1alpha1.NodeTaint;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Taint;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -179,14 +181,14 @@ class NodeEffectsTest {
      * What an administrator does to a Node, retried as kubectl's edit would be: a new Node is written meanwhile by
      * the control plane (its controllers, its played kubelet), and a change made on a copy read before is refused.
      */
-    private void editNode(String name, java.util.function.Consumer<io.fabric8.kubernetes.api.model.Node> change) {
+    private void editNode(String name, Consumer<Node> change) {
         for (int attempt = 1; ; attempt++) {
-            io.fabric8.kubernetes.api.model.Node node = client.nodes().withName(name).get();
+            Node node = client.nodes().withName(name).get();
             change.accept(node);
             try {
                 client.nodes().resource(node).update();
                 return;
-            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+            } catch (KubernetesClientException e) {
                 if (e.getCode() != 409 || attempt == 10) {
                     throw e;
                 }
