@@ -25,7 +25,10 @@ public interface AgentSettings {
     @WithDefault("/sys")
     Path sysRoot();
 
-    /** Where the operation journal lives; keep it on the host so it survives the pod. */
+    /**
+     * Where the operation journal and the downloaded BFBs ({@code bfbs/}) live; keep it on the host so it survives
+     * the pod.
+     */
     @WithDefault("/var/lib/dpuplane-agent")
     Path stateDir();
 
@@ -55,6 +58,13 @@ public interface AgentSettings {
     /** How long a BFB download may wait for the registry's next byte before the install fails. */
     @WithDefault("60s")
     Duration stallTimeout();
+
+    /**
+     * How many BFBs the host keeps once downloaded (the most recently used; one being streamed is never deleted):
+     * its cards' installs share one download, and a rollback to the previous BFB needs none.
+     */
+    @WithDefault("2")
+    int keptBfbs();
 
     /** Emulator mode: the directory the emulated hosts live under (one sub-directory each). */
     @WithDefault("/var/lib/dpuplane-emulator")

@@ -49,7 +49,8 @@ public class HostMode {
                 "dpuplane.agent.node-name (env DPUPLANE_AGENT_NODE_NAME) must name this node"));
         HostDiscovery discovery = new HostDiscovery(settings.devRoot(), settings.sysRoot());
         operations = new Operations(new OperationJournal(settings.stateDir().resolve("operations")),
-                pci -> rshimOf(discovery, pci), settings.bootTimeout(), settings.stallTimeout());
+                pci -> rshimOf(discovery, pci), settings.stateDir().resolve("bfbs"), settings.keptBfbs(),
+                settings.bootTimeout(), settings.stallTimeout());
         server = AgentServer.start(new InetSocketAddress(settings.grpcPort()), settings.tlsCertsDir(),
                 new HostAgentService(node, version(), discovery::discover, operations));
         String endpoint = settings.advertiseAddress().orElse(node + ":" + server.port());

@@ -5,20 +5,18 @@ import io.dpuplane.bfb.BootStreamException;
 import io.dpuplane.bfb.BootStreamReport;
 import io.dpuplane.bfb.BootStreamValidator;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * One install: streams the BFB from the provider's registry into the card's {@code boot} file with the bf.cfg
- * appended, checking every image's CRC and the sha256 on the way. The stream's last bytes are held back until
- * the whole of it is known good, so a corrupt, cut-short or unexpected image never completes on the device; a
- * registry that stops sending ends the download after the stall timeout; on any failure the card is reset.
- * Then follows the console until the DPU is up running the streamed image, or it fails.
+ * One install: the BFB from this host's {@link BfbCache} (downloaded from the provider's registry once per host,
+ * every image's CRC and the sha256 checked before any byte of it reaches a card), streamed into the card's
+ * {@code boot} file with the bf.cfg appended, every image's CRC checked again on the way. The stream's last bytes
+ * are held back until the whole of it is known good, so a damaged image never completes on the device; a download
+ * that fails leaves the card untouched; a stream that fails resets the card. Then follows the console until the
+ * DPU is up running the streamed image, or it fails.
  */
 final class InstallRun implements Runnable {
 
@@ -31,36 +29,49 @@ final class InstallRun implements Runnable {
     private final String id;
     private final RshimPort port;
     private final byte[] bfCfg;
-    private final BfbRegistry registry;
+    private final BfbCache bfbs;
     private final Duration bootTimeout;
     private volatile boolean cancelled;
-    private volatile StallGuard download;
 
-    InstallRun(Operations operations, String id, RshimPort port, byte[] bfCfg, BfbRegistry registry,
-            Duration bootTimeout) {
+    InstallRun(Operations operations, String id, RshimPort port, byte[] bfCfg, BfbCache bfbs, Duration bootTimeout) {
         this.operations = operations;
         this.id = id;
         this.port = port;
         this.bfCfg = bfCfg;
-        this.registry = registry;
+        this.bfbs = bfbs;
         this.bootTimeout = bootTimeout;
     }
 
-    /** Stops the install, also while it waits for the registry (the download is closed under the read). */
+    /** Stops the install, also while it waits for its BFB's download. */
     void cancel() {
         cancelled = true;
-        StallGuard body = download;
-        if (body != null) {
-            body.abort();
-        }
     }
 
     @Override
     public void run() {
         OperationRecord op = operations.get(id).orElseThrow();
-        ConsoleFollower thisInstall = port.followConsole();
+        BfbCache.Lease bfb;
         try {
-            BootStreamReport report = stream(op);
+            bfb = bfbs.fetch(op.bfbUrl(), op.bfbSha256(), (bytes, total) -> operations.update(id,
+                    r -> r.progress(Operations.DOWNLOADING, bytes, total)), () -> cancelled);
+        } catch (BfbCache.Abandoned e) {
+            fail(OperationRecord.State.CANCELLED, "cancelled while the BFB downloaded; nothing was sent to the card");
+            return;
+        } catch (IOException e) {
+            fail(OperationRecord.State.FAILED, e.getMessage() + "; nothing was sent to the card");
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(OperationRecord.State.INTERRUPTED, "the agent stopped while the BFB downloaded; nothing was sent to "
+                    + "the card");
+            return;
+        }
+        try {
+            ConsoleFollower thisInstall = port.followConsole();
+            BootStreamReport report;
+            try (bfb) {
+                report = stream(bfb);
+            }
             String doca = report.versions().doca();
             operations.update(id, r -> r.withDocaVersion(doca).progress("Booting", r.bytesPushed(), r.totalBytes()));
             followBoot(thisInstall, doca);
@@ -76,28 +87,24 @@ final class InstallRun implements Runnable {
         }
     }
 
-    private BootStreamReport stream(OperationRecord op) throws IOException, InterruptedException {
-        BfbRegistry.Download response = registry.get(op.bfbUrl());
-        if (response.status() != 200) {
-            response.body().close();
-            throw new Refused("HTTP " + response.status() + " from " + op.bfbUrl());
-        }
-        long total = response.totalBytes();
-        MessageDigest sha256 = sha256();
+    /** Streams this host's copy of the BFB into the card, checking it again on the way. */
+    private BootStreamReport stream(BfbCache.Lease bfb) throws IOException {
+        long total = bfb.size();
         BootStreamValidator validator = new BootStreamValidator();
         operations.update(id, r -> r.progress("Streaming", 0, total));
         long pushed = 0;
         long journaled = 0;
-        try (StallGuard in = response.body();
+        try (InputStream in = Files.newInputStream(bfb.file());
                 BootArgsAppender device = new BootArgsAppender(port.openBoot(), bfCfg);
                 HoldBackOutputStream held = new HoldBackOutputStream(device, HOLD_BACK)) {
-            download = in;
             byte[] buffer = new byte[CHUNK];
             int n;
             try {
-                while ((n = receive(in, buffer, pushed, total, op.bfbUrl())) > 0) {
+                while ((n = readCopy(in, buffer, bfb)) > 0) {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
                     validator.update(buffer, 0, n);
-                    sha256.update(buffer, 0, n);
                     held.write(buffer, 0, n);
                     pushed += n;
                     if (pushed - journaled >= CHUNK) {
@@ -106,13 +113,9 @@ final class InstallRun implements Runnable {
                         journaled = pushed;
                     }
                 }
-                if (pushed == 0 || (total >= 0 && pushed != total)) {
-                    throw new Refused("the BFB registry sent " + bytes(pushed, total) + " from " + op.bfbUrl());
-                }
                 BootStreamReport report = validator.finish();
-                String digest = HexFormat.of().formatHex(sha256.digest());
-                if (!op.bfbSha256().isEmpty() && !op.bfbSha256().equals(digest)) {
-                    throw new Refused("sha256 mismatch: want " + op.bfbSha256() + ", got " + digest);
+                if (pushed != total) {
+                    throw damaged(bfb, "it has " + pushed + " of its " + total + " bytes");
                 }
                 held.release();
                 long at = pushed;
@@ -120,7 +123,7 @@ final class InstallRun implements Runnable {
                 return report;
             } catch (BootStreamException e) {
                 held.discard();
-                throw new Refused("corrupt BFB stopped after " + pushed + " bytes: " + e.getMessage());
+                throw damaged(bfb, "stopped after " + pushed + " bytes: " + e.getMessage());
             } catch (Refused | Cancelled e) {
                 held.discard();
                 throw e;
@@ -134,20 +137,20 @@ final class InstallRun implements Runnable {
         }
     }
 
-    /** The registry's next bytes; a download that stalled, broke off or was cancelled ends here, saying so. */
-    private int receive(StallGuard in, byte[] buffer, long received, long total, String url) throws IOException {
-        if (cancelled) {
-            throw new Cancelled();
-        }
+    /** The copy's next bytes; a copy this host cannot read is refused (and deleted) like a damaged one. */
+    private static int readCopy(InputStream in, byte[] buffer, BfbCache.Lease bfb) throws Refused {
         try {
             return in.read(buffer);
-        } catch (StallGuard.Stalled e) {
-            throw new Refused("the BFB registry sent nothing for " + seconds(e.timeout()) + " after "
-                    + bytes(received, total) + " from " + url);
         } catch (IOException e) {
-            throw cancelled ? new Cancelled()
-                    : new Refused("the BFB registry sent " + bytes(received, total) + " from " + url + " (" + causes(e) + ")");
+            throw damaged(bfb, "it cannot be read: " + e.getMessage());
         }
+    }
+
+    /** This host's copy of the BFB changed on disk since it was checked: deleted, so the next attempt downloads it. */
+    private static Refused damaged(BfbCache.Lease bfb, String how) {
+        bfb.discard();
+        return new Refused("this host's copy of the BFB is damaged (" + how + "); it was deleted and the next "
+                + "attempt downloads it again");
     }
 
     /** Judges the lines the card prints from the stream's start on, as they come (most polls find none). */
@@ -184,20 +187,9 @@ final class InstallRun implements Runnable {
         return tail.isEmpty() ? "" : " (console: " + BootConsole.withoutTimestamp(tail.get(0)) + ")";
     }
 
-    /** "N of M bytes", or "N bytes" when the registry gave no length. */
-    private static String bytes(long received, long total) {
-        return total > 0 ? received + " of " + total + " bytes" : received + " bytes";
-    }
-
-    /** "60 s", or "500 ms" below a second. */
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    /** An exception's message and its causes' ("closed; fixed content-length: 9, bytes received: 4; ..."). */
-    private static String causes(Throwable e) {
-        return Stream.iterate(e, c -> c != null, Throwable::getCause).map(Throwable::getMessage)
-                .filter(m -> m != null).distinct().collect(Collectors.joining("; "));
+    /** Ends the install without touching the card (nothing was sent to it). */
+    private void fail(OperationRecord.State end, String why) {
+        operations.update(id, r -> r.finish(end, why, Operations.now()));
     }
 
     private void resetAndFail(OperationRecord.State end, String why) {
@@ -209,14 +201,6 @@ final class InstallRun implements Runnable {
         String message = why;
         List<String> console = port.consoleTail(20);
         operations.update(id, r -> r.withConsole(console).finish(end, message, Operations.now()));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A stream the agent refuses to let complete on the device. */

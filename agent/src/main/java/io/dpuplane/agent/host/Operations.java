@@ -1,5 +1,6 @@
 package io.dpuplane.agent.host;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,9 +20,13 @@ import java.util.function.UnaryOperator;
  */
 public final class Operations implements AutoCloseable {
 
+    /** The stages before any byte reaches the card. */
+    static final String STARTING = "Starting";
+    static final String DOWNLOADING = "Downloading";
+
     private final OperationJournal journal;
     private final Function<String, Optional<RshimPort>> ports;
-    private final BfbRegistry registry;
+    private final BfbCache bfbs;
     private final Duration bootTimeout;
     private final Map<String, OperationRecord> records = new ConcurrentHashMap<>();
     private final Map<String, InstallRun> running = new ConcurrentHashMap<>();
@@ -32,34 +37,47 @@ public final class Operations implements AutoCloseable {
     });
 
     /**
-     * {@code ports} finds a card's rshim by PCI address; {@code bootTimeout} bounds a boot, {@code stallTimeout} a
-     * wait for the registry's next byte.
+     * {@code ports} finds a card's rshim by PCI address; BFBs are kept under {@code bfbDir} (the {@code keepBfbs}
+     * most recently used); {@code bootTimeout} bounds a boot, {@code stallTimeout} a wait for the registry's next
+     * byte.
      */
-    public Operations(OperationJournal journal, Function<String, Optional<RshimPort>> ports, Duration bootTimeout,
-            Duration stallTimeout) {
+    public Operations(OperationJournal journal, Function<String, Optional<RshimPort>> ports, Path bfbDir, int keepBfbs,
+            Duration bootTimeout, Duration stallTimeout) {
         this.journal = journal;
         this.ports = ports;
         this.bootTimeout = bootTimeout;
-        this.registry = new BfbRegistry(stallTimeout);
+        this.bfbs = new BfbCache(bfbDir, stallTimeout, keepBfbs);
         recover();
     }
 
     private void recover() {
         for (OperationRecord record : journal.readAll()) {
             if (!record.finished()) {
-                ports.apply(record.pciAddress()).ifPresent(port -> {
-                    try {
-                        port.reset();
-                    } catch (java.io.IOException e) {
-                        // reported below either way
-                    }
-                });
-                record = record.finish(OperationRecord.State.INTERRUPTED, "the agent restarted while this install was "
-                        + record.stage() + "; the device was reset so it is not left half-flashed", now());
+                record = interrupted(record);
                 journal.write(record);
             }
             records.put(record.id(), record);
         }
+    }
+
+    /**
+     * An install the agent was running when it stopped: a card that got some of its stream is reset, so it is not
+     * left half-flashed; one still waiting for its BFB was not touched and is left as it is.
+     */
+    private OperationRecord interrupted(OperationRecord record) {
+        if (record.stage().equals(STARTING) || record.stage().equals(DOWNLOADING)) {
+            return record.finish(OperationRecord.State.INTERRUPTED, "the agent restarted while this install was "
+                    + record.stage() + "; nothing had been sent to the card", now());
+        }
+        ports.apply(record.pciAddress()).ifPresent(port -> {
+            try {
+                port.reset();
+            } catch (java.io.IOException e) {
+                // reported below either way
+            }
+        });
+        return record.finish(OperationRecord.State.INTERRUPTED, "the agent restarted while this install was "
+                + record.stage() + "; the device was reset so it is not left half-flashed", now());
     }
 
     /**
@@ -87,11 +105,11 @@ public final class Operations implements AutoCloseable {
             throw new IllegalStateException("operation " + r.id() + " is already running on " + pciAddress);
         }
         OperationRecord record = new OperationRecord(UUID.randomUUID().toString(), pciAddress, bfbUrl,
-                sha256 == null ? "" : sha256, requestedBy, OperationRecord.State.RUNNING, "Starting", 0, -1, List.of(),
+                sha256 == null ? "" : sha256, requestedBy, OperationRecord.State.RUNNING, STARTING, 0, -1, List.of(),
                 null, now(), null, null);
         records.put(record.id(), record);
         journal.write(record);
-        InstallRun run = new InstallRun(this, record.id(), port, bfCfg, registry, bootTimeout);
+        InstallRun run = new InstallRun(this, record.id(), port, bfCfg, bfbs, bootTimeout);
         running.put(record.id(), run);
         pool.submit(() -> {
             try {
@@ -139,6 +157,6 @@ public final class Operations implements AutoCloseable {
     public void close() {
         running.values().forEach(InstallRun::cancel);
         pool.shutdownNow();
-        registry.close();
+        bfbs.close();
     }
 }

@@ -37,7 +37,7 @@ public final class HostAgentBenchmark {
             byte[] bfb = image.toByteArray();
             String url = registry.serve("/bench.bfb", bfb);
             try (Operations operations = new Operations(new OperationJournal(root.resolve("journal")),
-                    pci -> HostAgentEndToEndTest.port(discovery, pci), Duration.ofMinutes(5), Duration.ofSeconds(60))) {
+                    pci -> HostAgentEndToEndTest.port(discovery, pci), root.resolve("bfbs"), 2, Duration.ofMinutes(5), Duration.ofSeconds(60))) {
                 for (int round = 0; round < 3; round++) {
                     long started = System.nanoTime();
                     String id = operations.startInstall(devices.get(round).pciAddress(), url, "", new byte[0], "bench").id();

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Installs on emulated BlueFields that meet what a fleet meets: a registry that stops sending or hangs up
- * halfway, an empty body, and a card someone else resets while it boots. Each must end FAILED (or CANCELLED)
- * with a message that says what happened, and never with an image completed on the card that nobody checked.
+ * halfway, an empty body, a host's copy of a BFB damaged on its disk, and a card someone else resets while it
+ * boots. Each must end FAILED (or CANCELLED) with a message that says what happened, and never with an image
+ * completed on the card that nobody checked.
  */
 class InstallFaultsTest {
 
@@ -41,11 +42,11 @@ class InstallFaultsTest {
     @BeforeAll
     static void start() throws IOException {
         root = Files.createTempDirectory("install-faults");
-        host = EmulatedHost.start("faults", root.resolve("host"), 5, 0.002);
+        host = EmulatedHost.start("faults", root.resolve("host"), 8, 0.002);
         discovery = new HostDiscovery(host.devRoot(), host.sysRoot());
         registry = new LoopbackFileServer();
         operations = new Operations(new OperationJournal(root.resolve("journal")), InstallFaultsTest::port,
-                Duration.ofMinutes(1), STALL_TIMEOUT);
+                root.resolve("bfbs"), 2, Duration.ofMinutes(1), STALL_TIMEOUT);
         bfb = bfb("2.9.1");
     }
 
@@ -72,14 +73,14 @@ class InstallFaultsTest {
         return on.get(id).orElseThrow();
     }
 
-    private static void assertNothingCompletedOn(EmulatedDpu dpu) {
-        await().atMost(WAIT).until(() -> dpu.console().stream().anyMatch(l -> l.contains("boot stream rejected")));
-        assertThat(dpu.console()).noneMatch(l -> l.contains("boot stream complete"));
+    /** The card never saw a byte of the install: no boot stream began, and it was not reset either. */
+    private static void assertUntouched(EmulatedDpu dpu) {
+        assertThat(dpu.console()).noneMatch(l -> l.contains("boot stream") || l.contains("SW_RESET"));
         assertThat(dpu.installedVersions()).isEmpty();
     }
 
     @Test
-    void aRegistryThatStopsSendingFailsTheInstallAfterTheStallTimeoutAndNothingCompletesOnTheCard() throws IOException {
+    void aRegistryThatStopsSendingFailsTheInstallAfterTheStallTimeoutWithoutTouchingTheCard() throws IOException {
         try (MisbehavingRegistry stalling = MisbehavingRegistry.stallingAfter(MIB, bfb)) {
             String url = stalling.url("/bfbs/stalls.bfb");
             OperationRecord done = awaitFinished(operations,
@@ -87,8 +88,8 @@ class InstallFaultsTest {
 
             assertThat(done.state()).isEqualTo(OperationRecord.State.FAILED);
             assertThat(done.error()).isEqualTo("the BFB registry sent nothing for 1 s after " + MIB + " of "
-                    + bfb.length + " bytes from " + url + "; nothing was flashed and the device was reset");
-            assertNothingCompletedOn(host.dpu("0000:03:00.0"));
+                    + bfb.length + " bytes from " + url + "; nothing was sent to the card");
+            assertUntouched(host.dpu("0000:03:00.0"));
         }
     }
 
@@ -96,17 +97,19 @@ class InstallFaultsTest {
     void aCancelEndsAnInstallWhoseRegistryStoppedSending() throws IOException {
         try (MisbehavingRegistry stalling = MisbehavingRegistry.stallingAfter(MIB, bfb);
                 Operations patient = new Operations(new OperationJournal(root.resolve("patient-journal")),
-                        InstallFaultsTest::port, Duration.ofMinutes(1), Duration.ofMinutes(10))) {
+                        InstallFaultsTest::port, root.resolve("patient-bfbs"), 2, Duration.ofMinutes(1),
+                        Duration.ofMinutes(10))) {
             String id = patient.startInstall("0000:04:00.0", stalling.url("/bfbs/stalls.bfb"), "", new byte[0], "test").id();
-            // All the registry sent is pushed: the install now waits for a byte that never comes.
+            // All the registry sent has arrived: the download now waits for a byte that never comes.
             await().atMost(WAIT).until(() -> patient.get(id).orElseThrow().bytesPushed() == MIB);
+            assertThat(patient.get(id).orElseThrow().stage()).isEqualTo("Downloading");
 
             patient.cancel(id);
 
             OperationRecord done = awaitFinished(patient, id);
             assertThat(done.state()).isEqualTo(OperationRecord.State.CANCELLED);
-            assertThat(done.error()).isEqualTo("cancelled; the device was reset");
-            assertNothingCompletedOn(host.dpu("0000:04:00.0"));
+            assertThat(done.error()).isEqualTo("cancelled while the BFB downloaded; nothing was sent to the card");
+            assertUntouched(host.dpu("0000:04:00.0"));
         }
     }
 
@@ -122,10 +125,10 @@ class InstallFaultsTest {
             // The count is what reached the agent's reads before the cut; the HTTP client may hold back the last
             // bytes it received when it sees the connection end early.
             assertThat(done.error()).matches("the BFB registry sent \\d+ of " + bfb.length + " bytes from "
-                    + java.util.regex.Pattern.quote(url) + " .*; nothing was flashed and the device was reset");
+                    + java.util.regex.Pattern.quote(url) + " .*; nothing was sent to the card");
             long sent = Long.parseLong(done.error().replaceFirst("^the BFB registry sent (\\d+) of .*", "$1"));
             assertThat(sent).isPositive().isLessThanOrEqualTo(half);
-            assertNothingCompletedOn(host.dpu("0000:05:00.0"));
+            assertUntouched(host.dpu("0000:05:00.0"));
         }
     }
 
@@ -137,8 +140,8 @@ class InstallFaultsTest {
 
         assertThat(done.state()).isEqualTo(OperationRecord.State.FAILED);
         assertThat(done.error())
-                .isEqualTo("the BFB registry sent 0 bytes from " + url + "; nothing was flashed and the device was reset");
-        assertThat(host.dpu("0000:06:00.0").installedVersions()).isEmpty();
+                .isEqualTo("the BFB registry sent 0 bytes from " + url + "; nothing was sent to the card");
+        assertUntouched(host.dpu("0000:06:00.0"));
     }
 
     @Test
@@ -164,5 +167,36 @@ class InstallFaultsTest {
         await().atMost(WAIT).until(() -> dpu.state() == EmulatedDpu.State.RUNNING);
         assertThat(dpu.installedVersions()).hasValueSatisfying(v -> assertThat(v.doca()).isEqualTo("2.8.0"));
         assertThat(dpu.console()).anyMatch(l -> l.endsWith("DPU is up: DOCA 2.8.0"));
+    }
+
+    @Test
+    void aHostsCopyDamagedOnDiskIsRefusedWhileStreamedAndTheNextInstallDownloadsItAgain() throws Exception {
+        byte[] image = bfb("2.9.3");
+        String url = registry.serve("/bfbs/damaged-later.bfb", image);
+        String sha = BfbCacheTest.sha256(image);
+        OperationRecord first = awaitFinished(operations,
+                operations.startInstall("0000:08:00.0", url, sha, new byte[0], "test").id());
+        assertThat(first.state()).as(first.error()).isEqualTo(OperationRecord.State.SUCCEEDED);
+        Path copy = root.resolve("bfbs").resolve(sha + ".bfb");
+        byte[] damaged = Files.readAllBytes(copy);
+        damaged[damaged.length / 2] ^= 0x10;
+        Files.write(copy, damaged);
+
+        OperationRecord refused = awaitFinished(operations,
+                operations.startInstall("0000:09:00.0", url, sha, new byte[0], "test").id());
+
+        assertThat(refused.state()).isEqualTo(OperationRecord.State.FAILED);
+        assertThat(refused.error()).startsWith("this host's copy of the BFB is damaged (stopped after ")
+                .contains("CRC mismatch").endsWith("); it was deleted and the next attempt downloads it again; "
+                        + "nothing was flashed and the device was reset");
+        assertThat(copy).doesNotExist();
+        EmulatedDpu card = host.dpu("0000:09:00.0");
+        await().atMost(WAIT).until(() -> card.console().stream().anyMatch(l -> l.contains("boot stream rejected")));
+        assertThat(card.installedVersions()).isEmpty();
+
+        OperationRecord again = awaitFinished(operations,
+                operations.startInstall("0000:0a:00.0", url, sha, new byte[0], "test").id());
+        assertThat(again.state()).as(again.error()).isEqualTo(OperationRecord.State.SUCCEEDED);
+        assertThat(registry.requests("/bfbs/damaged-later.bfb")).isEqualTo(2);
     }
 }

@@ -88,6 +88,8 @@ class DpuClusterRbacTest {
                         "usage-bootstrap-authentication", "true"))
                 .build();
         provider.secrets().inNamespace("kube-system").resource(token).create();
+        // A create that finds the name taken reads it: the DPU's own token, or another DPU's whose id collided.
+        assertThat(provider.secrets().inNamespace("kube-system").withName("bootstrap-token-abc123").get()).isNotNull();
         provider.secrets().inNamespace("kube-system").withName("bootstrap-token-abc123").delete();
 
         assertForbidden(() -> provider.secrets().inNamespace("default").resource(token).create());

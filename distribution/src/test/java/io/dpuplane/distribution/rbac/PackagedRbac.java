@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import io.dpuplane.testkit.ProjectLayout;
+import io.dpuplane.testkit.kube.PackagedRoles;
 import io.dpuplane.testkit.kube.TestControlPlane;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * package/rbac applied to a real API server (which authorizes with RBAC), and clients that act as the
@@ -31,24 +24,11 @@ final class PackagedRbac {
 
     /** Applies package/rbac/{file} after creating the namespaces and ServiceAccounts it refers to. */
     static void apply(TestControlPlane plane, String file) {
-        KubernetesClient admin = plane.client();
-        List<HasMetadata> objects;
-        try (InputStream in = Files.newInputStream(ProjectLayout.root().resolve("package/rbac").resolve(file))) {
-            objects = admin.load(in).items();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (HasMetadata object : objects) {
-            if (object.getMetadata().getNamespace() != null) {
-                namespace(plane, object.getMetadata().getNamespace());
-            }
-            admin.resource(object).fieldManager("rbac-test").forceConflicts().serverSideApply();
-        }
+        PackagedRoles.apply(plane, file);
     }
 
     static void namespace(TestControlPlane plane, String name) {
-        plane.client().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-                .fieldManager("rbac-test").serverSideApply();
+        PackagedRoles.namespace(plane, name);
     }
 
     /** A client whose every request the server authorizes as {@code system:serviceaccount:<ns>:<name>}. */

@@ -40,7 +40,8 @@ final class EmulatedFleet implements AutoCloseable {
             hosts.add(host);
             HostDiscovery discovery = new HostDiscovery(host.devRoot(), host.sysRoot());
             Operations ops = new Operations(new OperationJournal(root.resolve(name + "-journal")),
-                    pci -> rshim(discovery, pci), Duration.ofMinutes(2), Duration.ofSeconds(60));
+                    pci -> rshim(discovery, pci), root.resolve(name + "-bfbs"), 2, Duration.ofMinutes(2),
+                    Duration.ofSeconds(60));
             operations.add(ops);
             AgentServer agent = AgentServer.start(new InetSocketAddress("127.0.0.1", 0), agentCerts,
                     new HostAgentService(name, "e2e", discovery::discover, ops));

@@ -123,7 +123,7 @@ final class ProvisioningWorld implements AutoCloseable {
     /** Starts the host agent (again: on the same port, with the same operation journal, as a pod restart does). */
     void startAgent() {
         operations = new Operations(new OperationJournal(root.resolve("journal")), pci -> rshim(discovery, pci),
-                Duration.ofMinutes(2), Duration.ofSeconds(60));
+                root.resolve("bfbs"), 2, Duration.ofMinutes(2), Duration.ofSeconds(60));
         agent = AgentServer.start(new InetSocketAddress("127.0.0.1", agentPort), agentCerts,
                 new HostAgentService(hostName, "e2e", discovery::discover, operations));
     }

@@ -1,19 +1,13 @@
 package io.dpuplane.provider.dpu;
 
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,12 +19,12 @@ import java.util.Optional;
 final class DpuClusterAccess implements AutoCloseable {
 
     static final String BOOTSTRAP_ROLE = "dpuplane:dpu-bootstrap";
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration RBAC_RECHECK = Duration.ofMinutes(10);
 
     private final KubernetesClient client;
     private final Config config;
     private final NodeWatch nodes;
+    private final JoinTokens tokens;
     private volatile boolean rbacConfirmed;
     private volatile long rbacConfirmedNanos;
 
@@ -39,6 +33,7 @@ final class DpuClusterAccess implements AutoCloseable {
         config.setRequestTimeout(10_000);
         this.client = new KubernetesClientBuilder().withConfig(config).build();
         this.nodes = new NodeWatch(client, config.getMasterUrl());
+        this.tokens = new JoinTokens(client);
     }
 
     String apiServer() {
@@ -62,42 +57,14 @@ final class DpuClusterAccess implements AutoCloseable {
                 + "not verify the cluster they join");
     }
 
-    /**
-     * A one-hour bootstrap token for a DPU, as {@code id.secret}; the id is stable per DPU. A token of the DPU
-     * with over half an hour left is handed out again: a create asked again (its first status write timed out)
-     * gets back the install already running, whose bf.cfg carries that token, so replacing it would lock the
-     * DPU out of its cluster.
-     */
+    /** A one-hour bootstrap token for a DPU, as {@code id.secret} (see {@link JoinTokens#create}). */
     String createToken(String dpuUid) {
         ensureBootstrapRbac();
-        String id = tokenId(dpuUid);
-        var secrets = client.secrets().inNamespace("kube-system");
-        Secret existing = secrets.withName("bootstrap-token-" + id).get();
-        Optional<String> current = Optional.ofNullable(existing)
-                .filter(s -> s.getData() != null && s.getData().containsKey("token-secret")
-                        && s.getData().containsKey("expiration"))
-                .filter(s -> Instant.parse(decode(s.getData().get("expiration")))
-                        .isAfter(Instant.now().plus(30, ChronoUnit.MINUTES)))
-                .map(s -> decode(s.getData().get("token-secret")));
-        if (current.isPresent()) {
-            return id + "." + current.get();
-        }
-        String secret = HexFormat.of().formatHex(RANDOM.generateSeed(8));
-        if (existing != null) {
-            secrets.withName("bootstrap-token-" + id).delete();
-        }
-        secrets.resource(new SecretBuilder().withNewMetadata().withName("bootstrap-token-" + id)
-                .addToLabels("dpuplane.io/dpu-uid", dpuUid).endMetadata()
-                .withType("bootstrap.kubernetes.io/token")
-                .withStringData(Map.of("token-id", id, "token-secret", secret, "usage-bootstrap-authentication", "true",
-                        "expiration", Instant.now().plus(1, ChronoUnit.HOURS).toString(),
-                        "description", "dpuplane: joins one DPU, deleted once it has"))
-                .build()).create();
-        return id + "." + secret;
+        return tokens.create(dpuUid);
     }
 
     void deleteToken(String dpuUid) {
-        client.secrets().inNamespace("kube-system").withName("bootstrap-token-" + tokenId(dpuUid)).delete();
+        tokens.delete(dpuUid);
     }
 
     Optional<Node> node(String name) {
@@ -168,14 +135,6 @@ final class DpuClusterAccess implements AutoCloseable {
                 .withName(BOOTSTRAP_ROLE).endRoleRef()
                 .addNewSubject().withKind("Group").withApiGroup("rbac.authorization.k8s.io")
                 .withName("system:bootstrappers").endSubject().build()).serverSideApply();
-    }
-
-    private static String decode(String base64) {
-        return new String(java.util.Base64.getDecoder().decode(base64), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
-    private static String tokenId(String dpuUid) {
-        return dpuUid.replace("-", "").substring(0, 6).toLowerCase();
     }
 
     @Override

@@ -9,12 +9,14 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Serves byte arrays over HTTP on loopback, by path (a stand-in for the BFB registry, a chart repository...). */
 public final class LoopbackFileServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
 
     public LoopbackFileServer() {
         try {
@@ -24,6 +26,7 @@ public final class LoopbackFileServer implements AutoCloseable {
         }
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", exchange -> {
+            requests.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new AtomicInteger()).incrementAndGet();
             byte[] body = files.get(exchange.getRequestURI().getPath());
             if (body == null) {
                 exchange.sendResponseHeaders(404, -1);
@@ -44,6 +47,12 @@ public final class LoopbackFileServer implements AutoCloseable {
     public String serve(String path, byte[] body) {
         files.put(path, body);
         return baseUrl() + path;
+    }
+
+    /** How many requests asked for {@code path} so far. */
+    public int requests(String path) {
+        AtomicInteger count = requests.get(path);
+        return count == null ? 0 : count.get();
     }
 
     public String baseUrl() {

@@ -12,6 +12,7 @@ import io.dpuplane.testkit.apps.QuarkusApp;
 import io.dpuplane.testkit.apps.Readiness;
 import io.dpuplane.testkit.apps.RunningProcess;
 import io.dpuplane.testkit.http.LoopbackFileServer;
+import io.dpuplane.testkit.kube.PackagedRoles;
 import io.dpuplane.testkit.kube.TestControlPlane;
 import io.dpuplane.testkit.kube.TestControlPlanes;
 import io.dpuplane.testkit.tls.IssuedCertificate;
@@ -111,6 +112,14 @@ public final class DpuProvisioningBenchmark {
         }
         Path hostKubeconfig = host.writeKubeconfig(dir.resolve("host.kubeconfig"));
         Path dpuKubeconfig = dpuCluster.writeKubeconfig(dir.resolve("dpu.kubeconfig"));
+        // The provider as a cluster runs it: its ServiceAccounts' tokens and the packaged least-privilege roles on
+        // both API servers (package/rbac), not the admin's client certificate.
+        PackagedRoles.apply(host, "provider.yaml");
+        Path providerKubeconfig = Files.writeString(dir.resolve("provider.kubeconfig"), PackagedRoles
+                .serviceAccountKubeconfig(host, "crossplane-system", "provider-dpuplane", Duration.ofHours(2)));
+        PackagedRoles.apply(dpuCluster, "provider-dpu-cluster.yaml");
+        String providerInDpuCluster = PackagedRoles.serviceAccountKubeconfig(dpuCluster, "dpuplane-system",
+                "dpuplane-provider", Duration.ofHours(2));
 
         t = System.nanoTime();
         BenchFleet fleet = BenchFleet.start(dir, o, hostKubeconfig, dpuKubeconfig, ca, INVENTORY);
@@ -127,7 +136,7 @@ public final class DpuProvisioningBenchmark {
                 .property("dpuplane.provider.inventory-namespace", INVENTORY)
                 .property("dpuplane.provider.max-reconcile-rate", Integer.toString(o.maxReconcileRate()))
                 .property("dpuplane.provider.bfb-registry-url", "http://127.0.0.1:" + providerPort)
-                .env("KUBECONFIG", hostKubeconfig.toString()).logTo(dir.resolve("logs/provider.log"))
+                .env("KUBECONFIG", providerKubeconfig.toString()).logTo(dir.resolve("logs/provider.log"))
                 .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + providerPort + "/q/health/ready")));
         if (o.jfr()) {
             provider.jvmOption("-XX:StartFlightRecording=filename=" + dir.resolve("provider.jfr") + ",settings=profile");
@@ -151,7 +160,7 @@ public final class DpuProvisioningBenchmark {
                   maxParallelInstalls: %d
                 """.formatted(dir.resolve("bfb-cache"), providerPort, o.maxParallelInstalls()));
         client.secrets().inNamespace(NS).resource(new SecretBuilder().withNewMetadata().withName("dpu-cluster-kubeconfig")
-                .endMetadata().addToStringData("kubeconfig", dpuCluster.kubeconfigYaml()).build()).serverSideApply();
+                .endMetadata().addToStringData("kubeconfig", providerInDpuCluster).build()).serverSideApply();
         apply(client, """
                 apiVersion: provisioning.dpuplane.io/v1alpha1
                 kind: DPUCluster
@@ -346,20 +355,14 @@ public final class DpuProvisioningBenchmark {
                 String hostName = BenchFleet.hostName(h);
                 String pci = pciAddress(d);
                 String name = hostName + "-dpu" + d;
+                // JSON, not YAML: the benchmark's own CPU is taken from the run it measures.
                 creators.submit(() -> client.resource(Serialization.unmarshal("""
-                        apiVersion: provisioning.dpuplane.io/v1alpha1
-                        kind: DPU
-                        metadata: {name: %s, namespace: %s}
-                        spec:
-                          providerConfigRef: {kind: ClusterProviderConfig, name: default}
-                          forProvider:
-                            hostNode: %s
-                            pciAddress: "%s"
-                            bfbRef: {name: %s}
-                            flavorRef: {name: default}
-                            dpuClusterRef: {name: dpu-cluster}
-                            nodeEffect: {none: true}
-                            clusterNodeLabels: {dpuplane.io/role: dpu}
+                        {"apiVersion": "provisioning.dpuplane.io/v1alpha1", "kind": "DPU",
+                         "metadata": {"name": "%s", "namespace": "%s"},
+                         "spec": {"providerConfigRef": {"kind": "ClusterProviderConfig", "name": "default"},
+                          "forProvider": {"hostNode": "%s", "pciAddress": "%s", "bfbRef": {"name": "%s"},
+                           "flavorRef": {"name": "default"}, "dpuClusterRef": {"name": "dpu-cluster"},
+                           "nodeEffect": {"none": true}, "clusterNodeLabels": {"dpuplane.io/role": "dpu"}}}}
                         """.formatted(name, NS, hostName, pci, BFB), DPU.class)).create());
             }
         }
