@@ -34,8 +34,8 @@ public final class KubeletCredentials implements AutoCloseable {
     private final KubernetesSerialization serialization = new KubernetesSerialization();
     private Vertx vertx;
     private VertxHttpClientFactory http;
-    private KubernetesClient shared;
-    private PodLifecycle pods;
+    private volatile KubernetesClient shared;
+    private volatile PodLifecycle pods;
 
     private KubeletCredentials(Optional<Path> kubeconfig) {
         this.kubeconfig = kubeconfig;
@@ -49,17 +49,26 @@ public final class KubeletCredentials implements AutoCloseable {
         return new KubeletCredentials(Optional.of(file));
     }
 
-    /** A kubelet's client for its join: the bootstrap token in {@code config}. */
-    synchronized KubernetesClient bootstrapClient(Config config) {
+    /**
+     * A kubelet's client for its join: the bootstrap token in {@code config}. Built outside the lock: hundreds of
+     * cards come up together, and building a client (its TLS context) under the lock held every other kubelet of
+     * the process, their heartbeats too, for seconds.
+     */
+    KubernetesClient bootstrapClient(Config config) {
         return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http())
                 .withKubernetesSerialization(serialization).build();
     }
 
     /** The client for the kubelets' work after the join, when there is a credential for it; shared, never closed by a kubelet. */
-    synchronized Optional<KubernetesClient> client() {
+    Optional<KubernetesClient> client() {
         if (kubeconfig.isEmpty()) {
             return Optional.empty();
         }
+        KubernetesClient built = shared;
+        return built != null ? Optional.of(built) : sharedClient();
+    }
+
+    private synchronized Optional<KubernetesClient> sharedClient() {
         if (shared == null) {
             try {
                 shared = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig.get())))
@@ -72,7 +81,12 @@ public final class KubeletCredentials implements AutoCloseable {
     }
 
     /** The pods of the kubelets that joined with the shared client, played through one watch; empty without one. */
-    synchronized Optional<PodLifecycle> pods() {
+    Optional<PodLifecycle> pods() {
+        PodLifecycle watching = pods;
+        return watching != null ? Optional.of(watching) : startPods();
+    }
+
+    private synchronized Optional<PodLifecycle> startPods() {
         Optional<KubernetesClient> client = client();
         if (client.isPresent() && pods == null) {
             pods = PodLifecycle.forJoiningNodes(client.get());
@@ -80,7 +94,7 @@ public final class KubeletCredentials implements AutoCloseable {
         return Optional.ofNullable(pods);
     }
 
-    private VertxHttpClientFactory http() {
+    private synchronized VertxHttpClientFactory http() {
         if (http == null) {
             // As fabric8 makes its own: daemon threads, no file cache.
             vertx = Vertx.vertx(new VertxOptions().setUseDaemonThread(true).setFileSystemOptions(

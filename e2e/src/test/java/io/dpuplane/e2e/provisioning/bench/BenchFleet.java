@@ -36,7 +36,7 @@ final class BenchFleet implements AutoCloseable {
         this.options = options;
     }
 
-    static BenchFleet start(Path dir, BenchOptions options, Path hostKubeconfig, Path dpuKubeconfig,
+    static BenchFleet start(Path dir, BenchOptions options, Path hostKubeconfig, Path kubeletKubeconfig,
             TestCertificateAuthority ca, String inventoryNamespace) {
         BenchFleet fleet = new BenchFleet(dir, options);
         // Few at a time: every JVM starting at once on two cores only makes each start slower.
@@ -54,7 +54,7 @@ final class BenchFleet implements AutoCloseable {
                         "dpuplane.agent.emulated-hosts", Integer.toString(hosts),
                         "dpuplane.agent.emulated-dpus-per-host", Integer.toString(options.dpusPerHost()),
                         "dpuplane.agent.emulator-time-scale", Double.toString(options.timeScale()),
-                        "dpuplane.agent.emulator-kubelet-kubeconfig", dpuKubeconfig.toString()), hostKubeconfig))));
+                        "dpuplane.agent.emulator-kubelet-kubeconfig", kubeletKubeconfig.toString()), hostKubeconfig))));
             }
             waitAll(started);
             started.clear();

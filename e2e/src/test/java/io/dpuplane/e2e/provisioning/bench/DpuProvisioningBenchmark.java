@@ -20,6 +20,7 @@ import io.dpuplane.testkit.tls.TestCertificateAuthority;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -111,7 +112,15 @@ public final class DpuProvisioningBenchmark {
                     .withName(BenchFleet.hostName(h)).endMetadata().build()).serverSideApply();
         }
         Path hostKubeconfig = host.writeKubeconfig(dir.resolve("host.kubeconfig"));
-        Path dpuKubeconfig = dpuCluster.writeKubeconfig(dir.resolve("dpu.kubeconfig"));
+        // The emulated kubelets' own credential after their bootstrap-token join: a token, as cheap to present as the
+        // ECDSA client certificate a real kubelet gets from its TLS bootstrap (the admin's RSA certificate costs a
+        // signature per new connection, on the emulators' CPU, which stands for the cards' own).
+        dpuCluster.client().rbac().clusterRoleBindings().resource(new ClusterRoleBindingBuilder().withNewMetadata()
+                .withName("emulated-kubelets").endMetadata().withNewRoleRef().withApiGroup("rbac.authorization.k8s.io")
+                .withKind("ClusterRole").withName("cluster-admin").endRoleRef().addNewSubject().withKind("ServiceAccount")
+                .withName("emulated-kubelets").withNamespace("kube-system").endSubject().build()).serverSideApply();
+        Path kubeletKubeconfig = Files.writeString(dir.resolve("kubelets.kubeconfig"), PackagedRoles.serviceAccountKubeconfig(
+                dpuCluster, "kube-system", "emulated-kubelets", Duration.ofHours(2)));
         // The provider as a cluster runs it: its ServiceAccounts' tokens and the packaged least-privilege roles on
         // both API servers (package/rbac), not the admin's client certificate.
         PackagedRoles.apply(host, "provider.yaml");
@@ -122,7 +131,7 @@ public final class DpuProvisioningBenchmark {
                 "dpuplane-provider", Duration.ofHours(2));
 
         t = System.nanoTime();
-        BenchFleet fleet = BenchFleet.start(dir, o, hostKubeconfig, dpuKubeconfig, ca, INVENTORY);
+        BenchFleet fleet = BenchFleet.start(dir, o, hostKubeconfig, kubeletKubeconfig, ca, INVENTORY);
         owned.add(fleet);
         say("%d agent processes up in %d ms", fleet.processes().size(), ms(t));
 
