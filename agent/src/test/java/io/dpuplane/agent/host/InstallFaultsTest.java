@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -198,5 +199,22 @@ class InstallFaultsTest {
                 operations.startInstall("0000:0a:00.0", url, sha, new byte[0], "test").id());
         assertThat(again.state()).as(again.error()).isEqualTo(OperationRecord.State.SUCCEEDED);
         assertThat(registry.requests("/bfbs/damaged-later.bfb")).isEqualTo(2);
+    }
+
+    @Test
+    void anInstallTheAgentStoppedDuringWhileItsBfbDownloadedIsReportedAndItsCardLeftAsItIs() {
+        OperationJournal journal = new OperationJournal(root.resolve("crashed-while-downloading"));
+        journal.write(new OperationRecord("crashed-1", "0000:03:00.0", "http://127.0.0.1:1/bfbs/big.bfb", "", "test",
+                OperationRecord.State.RUNNING, Operations.DOWNLOADING, 4 * MIB, 1024L * MIB, List.of(), null,
+                Operations.now(), null, null));
+
+        try (Operations restarted = new Operations(journal, InstallFaultsTest::port, root.resolve("crashed-bfbs"), 2,
+                Duration.ofMinutes(1), STALL_TIMEOUT)) {
+            OperationRecord record = restarted.get("crashed-1").orElseThrow();
+            assertThat(record.state()).isEqualTo(OperationRecord.State.INTERRUPTED);
+            assertThat(record.error()).isEqualTo("the agent restarted while this install was Downloading; nothing had "
+                    + "been sent to the card");
+        }
+        assertThat(host.dpu("0000:03:00.0").console()).noneMatch(l -> l.contains("SW_RESET"));
     }
 }

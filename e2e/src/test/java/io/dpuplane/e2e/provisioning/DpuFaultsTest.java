@@ -64,7 +64,9 @@ class DpuFaultsTest {
         EmulatedDpu card = world.host.dpu("0000:04:00.0");
         card.setFaults(DeviceFaults.none().withRshimThroughput(1 << 20));
         dpu("fault-dpu1", "0000:04:00.0", "fault-doca-large");
-        await("the install is streaming").atMost(WAIT).until(() -> dpus.streaming("fault-dpu1"));
+        // The card itself receiving: an install still downloading its BFB on the host has sent the card nothing.
+        await("the card is receiving the install").atMost(WAIT)
+                .until(() -> dpus.streaming("fault-dpu1") && DpuFleet.bootStreams(card) == 1);
 
         world.stopAgent();
         card.setFaults(DeviceFaults.none());
