@@ -151,11 +151,12 @@ final class BfbCache implements AutoCloseable {
                     entries.put(fill.sha256, entry);
                 }
             }
+            // Older copies go before the installs hear of this one: the newest is never among them.
+            evict();
             fill.done.complete(entry);
             if (entry.unshared() && fill.abandoned) {
                 deleteQuietly(entry.file);
             }
-            evict();
         } catch (IOException | RuntimeException e) {
             synchronized (this) {
                 filling.remove(fill.sha256, fill);
