@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -16,14 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class WatchedInputs implements AutoCloseable {
 
-    private final KubernetesClient client;
     static final Duration SECRET_FRESHNESS = Duration.ofSeconds(5);
 
+    private final KubernetesClient client;
+    private final Duration secretFreshness;
     private final Map<Class<?>, SharedIndexInformer<?>> byKind = new ConcurrentHashMap<>();
     private final Map<String, ReadSecret> secrets = new ConcurrentHashMap<>();
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     WatchedInputs(KubernetesClient client) {
+        this(client, SECRET_FRESHNESS);
+    }
+
+    WatchedInputs(KubernetesClient client, Duration secretFreshness) {
         this.client = client;
+        this.secretFreshness = secretFreshness;
     }
 
     KubernetesClient client() {
@@ -42,18 +50,31 @@ final class WatchedInputs implements AutoCloseable {
     /**
      * The Secret, or {@code null}: read from the API server at most once per {@link #SECRET_FRESHNESS} (every DPU
      * of a fleet reads the same kubeconfig and agent-credential Secrets; 1,000 DPUs reading both on every
-     * reconcile made them most of the provider's requests). Watching even one Secret by name takes list and watch
-     * on every Secret, which the provider's least-privilege role does not grant (package/rbac).
+     * reconcile made them most of the provider's requests). When the read is due, one worker reads and the others
+     * go on with the last read meanwhile: a hundred workers each reading it at once did a thousand GETs in a
+     * 1,000-DPU run. Watching even one Secret by name takes list and watch on every Secret, which the provider's
+     * least-privilege role does not grant (package/rbac).
      */
     Secret secret(String namespace, String name) {
         String key = namespace + "/" + name;
-        long now = System.nanoTime();
         ReadSecret read = secrets.get(key);
-        if (read == null || now - read.atNanos() > SECRET_FRESHNESS.toNanos()) {
-            read = new ReadSecret(client.secrets().inNamespace(namespace).withName(name).get(), now);
-            secrets.put(key, read);
+        long now = System.nanoTime();
+        if (read != null && now - read.atNanos() <= secretFreshness.toNanos()) {
+            return read.secret();
         }
-        return read.secret();
+        boolean reading = refreshing.add(key);
+        if (!reading && read != null) {
+            return read.secret();
+        }
+        try {
+            read = new ReadSecret(client.secrets().inNamespace(namespace).withName(name).get(), System.nanoTime());
+            secrets.put(key, read);
+            return read.secret();
+        } finally {
+            if (reading) {
+                refreshing.remove(key);
+            }
+        }
     }
 
     /** A Secret as read (or {@code null}: not there) and when. */
