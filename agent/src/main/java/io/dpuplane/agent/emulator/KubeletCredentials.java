@@ -39,6 +39,24 @@ public final class KubeletCredentials implements AutoCloseable {
 
     private KubeletCredentials(Optional<Path> kubeconfig) {
         this.kubeconfig = kubeconfig;
+        prepareSerialization();
+    }
+
+    /**
+     * Builds the mapper's serializers and deserializers for what a kubelet sends and reads before any card needs
+     * them: built on first use, under Jackson's cache lock, the first responses of a wave of joins held every event
+     * loop of the process (a real kubelet is a process that started long before).
+     */
+    private void prepareSerialization() {
+        for (Object sample : java.util.List.of(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
+                .withName("warm-up").endMetadata().withNewStatus().endStatus().build(),
+                new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder().withNewMetadata().withName("warm-up")
+                        .endMetadata().withNewSpec().endSpec().build(),
+                new io.fabric8.kubernetes.api.model.StatusBuilder().withMessage("warm-up").build(),
+                new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("warm-up").endMetadata()
+                        .build())) {
+            serialization.unmarshal(serialization.asJson(sample), sample.getClass());
+        }
     }
 
     public static KubeletCredentials bootstrapTokenOnly() {
