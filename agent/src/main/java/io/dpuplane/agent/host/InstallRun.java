@@ -67,9 +67,10 @@ final class InstallRun implements Runnable {
             return;
         }
         try {
-            ConsoleFollower thisInstall = port.followConsole();
+            ConsoleFollower thisInstall;
             BootStreamReport report;
             try (bfb) {
+                thisInstall = port.followConsole();
                 report = stream(bfb);
             }
             String doca = report.versions().doca();
