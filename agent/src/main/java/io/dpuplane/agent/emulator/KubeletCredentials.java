@@ -1,5 +1,9 @@
 package io.dpuplane.agent.emulator;
 
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -12,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -48,13 +53,11 @@ public final class KubeletCredentials implements AutoCloseable {
      * loop of the process (a real kubelet is a process that started long before).
      */
     private void prepareSerialization() {
-        for (Object sample : java.util.List.of(new io.fabric8.kubernetes.api.model.NodeBuilder().withNewMetadata()
-                .withName("warm-up").endMetadata().withNewStatus().endStatus().build(),
-                new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder().withNewMetadata().withName("warm-up")
-                        .endMetadata().withNewSpec().endSpec().build(),
-                new io.fabric8.kubernetes.api.model.StatusBuilder().withMessage("warm-up").build(),
-                new io.fabric8.kubernetes.api.model.PodBuilder().withNewMetadata().withName("warm-up").endMetadata()
-                        .build())) {
+        for (Object sample : List.of(new NodeBuilder().withNewMetadata().withName("warm-up").endMetadata()
+                .withNewStatus().endStatus().build(),
+                new LeaseBuilder().withNewMetadata().withName("warm-up").endMetadata().withNewSpec().endSpec().build(),
+                new StatusBuilder().withMessage("warm-up").build(),
+                new PodBuilder().withNewMetadata().withName("warm-up").endMetadata().build())) {
             serialization.unmarshal(serialization.asJson(sample), sample.getClass());
         }
     }
