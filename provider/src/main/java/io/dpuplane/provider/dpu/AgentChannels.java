@@ -35,6 +35,12 @@ public final class AgentChannels implements AutoCloseable {
             long deadlineSeconds) {
         String version = serverName + "@" + credentials.getMetadata().getUid() + "/"
                 + credentials.getMetadata().getResourceVersion();
+        Channel known = channels.get(endpoint);
+        if (known != null && known.credentials.equals(version)) {
+            // The common case, without the map's lock: a wave's hundred workers each asked for a channel through
+            // compute(), and waited there for whichever of them was opening another agent's channel.
+            return HostAgentGrpc.newBlockingStub(known.channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
+        }
         Channel current = channels.compute(endpoint, (key, open) -> {
             if (open != null && open.credentials.equals(version)) {
                 return open;

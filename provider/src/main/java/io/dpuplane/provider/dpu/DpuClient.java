@@ -52,6 +52,7 @@ final class DpuClient implements ExternalClient<DPU> {
     private final AgentChannels agents;
     private final HostMaintenance host;
     private final InstallSlots slots;
+    private final StartBacklog backlog;
     private final DpuClusterClients clusters;
     private final WatchedInputs watched;
     private final Nudges<DPU> nudges;
@@ -59,8 +60,10 @@ final class DpuClient implements ExternalClient<DPU> {
     private final Conditions conditions = new Conditions(Clock.systemUTC());
 
     DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents,
-            InstallSlots slots, HostMaintenance host, DpuClusterClients clusters, WatchedInputs watched, Nudges<DPU> nudges) {
+            InstallSlots slots, StartBacklog backlog, HostMaintenance host, DpuClusterClients clusters,
+            WatchedInputs watched, Nudges<DPU> nudges) {
         this.client = client;
+        this.backlog = backlog;
         this.nudges = nudges;
         this.pace = new FollowPace(settings.maxReconcileRate());
         this.slots = slots;
@@ -158,7 +161,7 @@ final class DpuClient implements ExternalClient<DPU> {
         at.setPhase(DPUPhase.OS_INSTALLING);
         at.setAttempts((at.getAttempts() == null ? 0 : at.getAttempts()) + 1);
         // The stream has just begun: the first look at it is the follow's, not straight away.
-        return ExternalCreation.observeAfter(pace.every(FOLLOW, slots.inFlight()));
+        return ExternalCreation.observeAfter(pace.every(FOLLOW, slots.inFlight(), backlog.waiting()));
     }
 
     @Override
@@ -225,7 +228,8 @@ final class DpuClient implements ExternalClient<DPU> {
                 boolean nodeUp = booting && at.getDpuNodeName() != null
                         && cluster.node(at.getDpuNodeName()).map(DpuClusterAccess::ready).orElse(false);
                 return new ExternalObservation(true, true, false, Map.of(), null,
-                        nodeUp ? FOLLOW : pace.every(booting ? FOLLOW_BOOT : FOLLOW, slots.inFlight()));
+                        nodeUp ? FOLLOW
+                                : pace.every(booting ? FOLLOW_BOOT : FOLLOW, slots.inFlight(), backlog.waiting()));
             }
             case SUCCEEDED -> {
                 slots.release(configKey(), dpu.getMetadata().getUid());
@@ -256,7 +260,8 @@ final class DpuClient implements ExternalClient<DPU> {
         follow(dpu, at, cluster);
         Optional<Node> node = cluster.node(at.getDpuNodeName());
         boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
-        Duration again = cluster.nodes().delivering() ? FOLLOW_WATCHED : pace.every(FOLLOW, slots.inFlight());
+        Duration again = cluster.nodes().delivering() ? FOLLOW_WATCHED
+                : pace.every(FOLLOW, slots.inFlight(), backlog.waiting());
         if (!joined && at.getPhase() == DPUPhase.READY) {
             // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
             Conditions.mark(dpu, conditions.unavailable(node.isEmpty()

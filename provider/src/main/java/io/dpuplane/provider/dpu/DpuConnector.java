@@ -19,9 +19,12 @@ public final class DpuConnector implements ExternalConnector<DPU> {
     private final DpuClusterClients clusters = new DpuClusterClients();
     private final WatchedInputs watched;
     private final Nudges<DPU> nudges;
+    private final StartBacklog backlog;
 
-    public DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents, Nudges<DPU> nudges) {
+    DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents, Nudges<DPU> nudges,
+            StartBacklog backlog) {
         this.client = client;
+        this.backlog = backlog;
         this.nudges = nudges;
         this.settings = settings;
         this.agents = agents;
@@ -31,6 +34,6 @@ public final class DpuConnector implements ExternalConnector<DPU> {
 
     @Override
     public ExternalClient<DPU> connect(DPU resource, GenericKubernetesResource providerConfig) {
-        return new DpuClient(client, providerConfig, settings, agents, slots, host, clusters, watched, nudges);
+        return new DpuClient(client, providerConfig, settings, agents, slots, backlog, host, clusters, watched, nudges);
     }
 }

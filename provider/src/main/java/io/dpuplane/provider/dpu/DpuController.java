@@ -16,21 +16,24 @@ import java.util.List;
 public final class DpuController extends ManagedReconciler<DPU> {
 
     private final Nudges<DPU> nodeChanges;
+    private final StartBacklog backlog;
 
     public DpuController(KubernetesClient client, ManagedReconcilerOptions options, DpuSettings settings,
             AgentChannels agents) {
-        this(client, options, settings, agents, new Nudges<>("dpu-cluster-nodes"));
+        this(client, options, settings, agents, new Nudges<>("dpu-cluster-nodes"), new StartBacklog());
     }
 
     private DpuController(KubernetesClient client, ManagedReconcilerOptions options, DpuSettings settings,
-            AgentChannels agents, Nudges<DPU> nodeChanges) {
-        super(client, "DPU", new DpuConnector(client, settings, agents, nodeChanges),
+            AgentChannels agents, Nudges<DPU> nodeChanges, StartBacklog backlog) {
+        super(client, "DPU", new DpuConnector(client, settings, agents, nodeChanges, backlog),
                 options.withDeterministicExternalName(true));
         this.nodeChanges = nodeChanges;
+        this.backlog = backlog;
     }
 
     @Override
     public List<EventSource<?, DPU>> prepareEventSources(EventSourceContext<DPU> context) {
+        backlog.countIn(context.getPrimaryCache());
         return List.of(nodeChanges);
     }
 }

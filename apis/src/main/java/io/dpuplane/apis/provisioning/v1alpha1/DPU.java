@@ -2,6 +2,7 @@ package io.dpuplane.apis.provisioning.v1alpha1;
 
 import io.dpuplane.apis.crossplane.ManagedResource;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalSelectableField;
 import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Kind;
@@ -12,7 +13,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
 
 /**
  * One physical BlueField DPU: the provider installs its BFB and flavor through the host agent, reboots it,
- * and keeps it a Ready node of its DPU cluster.
+ * and keeps it a Ready node of its DPU cluster. Its phase and host are selectable fields: {@code kubectl get dpus
+ * --field-selector status.atProvider.phase=Error} lists a fleet's failed DPUs, and a watch so selected is sent
+ * only the DPUs that match, not every progress update of every DPU.
  */
 @Group(Provisioning.GROUP)
 @Version(Provisioning.VERSION)
@@ -35,5 +38,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
         jsonPath = ".status.atProvider.install.percent")
 @AdditionalPrinterColumn(name = "AGE", type = AdditionalPrinterColumn.Type.DATE,
         jsonPath = ".metadata.creationTimestamp")
+@AdditionalSelectableField(jsonPath = ".status.atProvider.phase")
+@AdditionalSelectableField(jsonPath = ".spec.forProvider.hostNode")
 public class DPU extends ManagedResource<DPUSpec, DPUStatus> {
 }
