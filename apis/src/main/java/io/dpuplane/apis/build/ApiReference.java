@@ -121,6 +121,11 @@ public final class ApiReference {
                     .map(CustomResourceColumnDefinition::getName).toList();
             md.append(String.join(", ", columns)).append("\n\n");
         }
+        if (version.getSelectableFields() != null && !version.getSelectableFields().isEmpty()) {
+            md.append("Field selectors (`kubectl get --field-selector`, and watches): ");
+            md.append(String.join(", ", version.getSelectableFields().stream()
+                    .map(f -> "`" + f.getJsonPath().substring(1) + "`").toList())).append("\n\n");
+        }
         md.append("| field | type | description |\n|---|---|---|\n");
         Map<String, JSONSchemaProps> top = schema.getProperties() == null ? Map.of() : new TreeMap<>(schema.getProperties());
         for (Map.Entry<String, JSONSchemaProps> field : top.entrySet()) {
