@@ -62,7 +62,8 @@ class DpuProvisioningTest {
         assertThat(at.getAttempts()).isEqualTo(1);
 
         Node node = world.dpuCluster.client().nodes().withName("host1-0000-03-00-0").get();
-        assertThat(node.getMetadata().getLabels()).containsEntry("dpuplane.io/role", "dpu");
+        assertThat(node.getMetadata().getLabels()).containsEntry("dpuplane.io/role", "dpu")
+                .as("the kubelet's own labels stay").containsKey("node-role.kubernetes.io/dpu");
         assertThat(world.dpuCluster.client().secrets().inNamespace("kube-system").list().getItems())
                 .as("the join token is gone once the DPU joined")
                 .noneMatch(s -> "bootstrap.kubernetes.io/token".equals(s.getType())

@@ -53,6 +53,7 @@ final class DpuClient implements ExternalClient<DPU> {
     private final HostMaintenance host;
     private final InstallSlots slots;
     private final StartBacklog backlog;
+    private final Together together;
     private final DpuClusterClients clusters;
     private final WatchedInputs watched;
     private final Nudges<DPU> nudges;
@@ -61,9 +62,10 @@ final class DpuClient implements ExternalClient<DPU> {
 
     DpuClient(KubernetesClient client, GenericKubernetesResource providerConfig, DpuSettings settings, AgentChannels agents,
             InstallSlots slots, StartBacklog backlog, HostMaintenance host, DpuClusterClients clusters,
-            WatchedInputs watched, Nudges<DPU> nudges) {
+            WatchedInputs watched, Nudges<DPU> nudges, Together together) {
         this.client = client;
         this.backlog = backlog;
+        this.together = together;
         this.nudges = nudges;
         this.pace = new FollowPace(settings.maxReconcileRate());
         this.slots = slots;
@@ -161,7 +163,7 @@ final class DpuClient implements ExternalClient<DPU> {
         at.setPhase(DPUPhase.OS_INSTALLING);
         at.setAttempts((at.getAttempts() == null ? 0 : at.getAttempts()) + 1);
         // The stream has just begun: the first look at it is the follow's, not straight away.
-        return ExternalCreation.observeAfter(pace.every(FOLLOW, slots.inFlight(), backlog.waiting()));
+        return ExternalCreation.observeAfter(pace.every(FOLLOW, slots.inFlight(), backlog.waiting() > 0));
     }
 
     @Override
@@ -227,9 +229,10 @@ final class DpuClient implements ExternalClient<DPU> {
                 // old Node counts too, a few extra looks at most).
                 boolean nodeUp = booting && at.getDpuNodeName() != null
                         && cluster.node(at.getDpuNodeName()).map(DpuClusterAccess::ready).orElse(false);
-                return new ExternalObservation(true, true, false, Map.of(), null,
-                        nodeUp ? FOLLOW
-                                : pace.every(booting ? FOLLOW_BOOT : FOLLOW, slots.inFlight(), backlog.waiting()));
+                // A booting card's Node tells its DPU when it is up: a look meanwhile only refreshes its console.
+                Duration look = nodeUp ? FOLLOW : booting ? pace.every(FOLLOW_BOOT, slots.inFlight(), true)
+                        : pace.every(FOLLOW, slots.inFlight(), backlog.waiting() > 0);
+                return new ExternalObservation(true, true, false, Map.of(), null, look);
             }
             case SUCCEEDED -> {
                 slots.release(configKey(), dpu.getMetadata().getUid());
@@ -261,7 +264,7 @@ final class DpuClient implements ExternalClient<DPU> {
         Optional<Node> node = cluster.node(at.getDpuNodeName());
         boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
         Duration again = cluster.nodes().delivering() ? FOLLOW_WATCHED
-                : pace.every(FOLLOW, slots.inFlight(), backlog.waiting());
+                : pace.every(FOLLOW, slots.inFlight(), backlog.waiting() > 0);
         if (!joined && at.getPhase() == DPUPhase.READY) {
             // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
             Conditions.mark(dpu, conditions.unavailable(node.isEmpty()
@@ -277,9 +280,8 @@ final class DpuClient implements ExternalClient<DPU> {
             return new ExternalObservation(true, true, false, Map.of(), null, again);
         }
         if (at.getPhase() != DPUPhase.READY) {
-            cluster.label(at.getDpuNodeName(), labels);
-            cluster.deleteToken(dpu.getMetadata().getUid());
-            host.release(dpu);
+            together.run(() -> cluster.label(at.getDpuNodeName(), labels),
+                    () -> cluster.deleteToken(dpu.getMetadata().getUid()), () -> host.release(dpu));
         } else if (!DpuClusterAccess.carries(node.get(), labels)) {
             // Labels changed on a Ready DPU (a service rollout relabels nodes): no re-provisioning.
             cluster.label(at.getDpuNodeName(), labels);

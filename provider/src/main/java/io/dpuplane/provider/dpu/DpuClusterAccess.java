@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -95,12 +98,11 @@ final class DpuClusterAccess implements AutoCloseable {
         return labels.entrySet().stream().allMatch(e -> e.getValue().equals(has.get(e.getKey())));
     }
 
+    /** Adds the labels to the Node (others it carries stay): one merge patch, no read first. */
     void label(String nodeName, Map<String, String> labels) {
         if (!labels.isEmpty()) {
-            client.nodes().withName(nodeName).edit(n -> {
-                n.getMetadata().getLabels().putAll(labels);
-                return n;
-            });
+            client.nodes().withName(nodeName).patch(PatchContext.of(PatchType.JSON_MERGE),
+                    Serialization.asJson(Map.of("metadata", Map.of("labels", labels))));
         }
     }
 

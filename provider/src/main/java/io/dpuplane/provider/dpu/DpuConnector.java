@@ -20,6 +20,7 @@ public final class DpuConnector implements ExternalConnector<DPU> {
     private final WatchedInputs watched;
     private final Nudges<DPU> nudges;
     private final StartBacklog backlog;
+    private final Together together = new Together();
 
     DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents, Nudges<DPU> nudges,
             StartBacklog backlog) {
@@ -34,6 +35,7 @@ public final class DpuConnector implements ExternalConnector<DPU> {
 
     @Override
     public ExternalClient<DPU> connect(DPU resource, GenericKubernetesResource providerConfig) {
-        return new DpuClient(client, providerConfig, settings, agents, slots, backlog, host, clusters, watched, nudges);
+        return new DpuClient(client, providerConfig, settings, agents, slots, backlog, host, clusters, watched, nudges,
+                together);
     }
 }

@@ -12,29 +12,29 @@ class FollowPaceTest {
 
     @Test
     void fewInstallsAreFollowedAtTheirBasePace() {
-        assertThat(pace.every(Duration.ofSeconds(2), 10, 0)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(pace.every(Duration.ofSeconds(5), 0, 0)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pace.every(Duration.ofSeconds(2), 10, false)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(pace.every(Duration.ofSeconds(5), 0, false)).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void manyInstallsTogetherTakeAtMostHalfTheReconcileBudget() {
-        Duration every = pace.every(Duration.ofSeconds(2), 1_000, 0);
+        Duration every = pace.every(Duration.ofSeconds(2), 1_000, false);
         assertThat(every).isEqualTo(Duration.ofSeconds(20));
         assertThat(1_000 / (double) every.toSeconds()).as("follows per second").isLessThanOrEqualTo(50);
     }
 
     @Test
-    void whileDpusWaitToStartFollowingTakesAtMostAQuarterOfTheBudget() {
-        Duration every = pace.every(Duration.ofSeconds(2), 600, 400);
+    void aYieldingFollowTakesAtMostAQuarterOfTheBudget() {
+        Duration every = pace.every(Duration.ofSeconds(2), 600, true);
         assertThat(every).isEqualTo(Duration.ofSeconds(24));
         assertThat(600 / (double) every.toSeconds()).as("follows per second").isLessThanOrEqualTo(25);
-        assertThat(pace.every(Duration.ofSeconds(2), 10, 990)).as("few in flight: still their base pace")
+        assertThat(pace.every(Duration.ofSeconds(2), 10, true)).as("few in flight: still their base pace")
                 .isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
     void noInstallWaitsLongerThanHalfAMinuteBetweenLooks() {
-        assertThat(pace.every(Duration.ofSeconds(2), 100_000, 5)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(pace.every(Duration.ofSeconds(2), 100_000, true)).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

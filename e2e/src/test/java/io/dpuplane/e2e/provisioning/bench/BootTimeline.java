@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 record BootTimeline(List<Card> cards) {
 
-    record Card(Instant receiving, Instant up, Instant joined) {
+    record Card(String node, Instant receiving, Instant up, Instant joined) {
         Duration hardware() {
             return Duration.between(receiving, joined);
         }
@@ -34,7 +34,7 @@ record BootTimeline(List<Card> cards) {
                 Optional<Instant> joined = first(lines, "kubelet: joined")
                         .or(() -> Optional.ofNullable(nodesCreated.get(entry.getKey())));
                 if (receiving.isPresent() && up.isPresent() && joined.isPresent()) {
-                    cards.add(new Card(receiving.get(), up.get(), joined.get()));
+                    cards.add(new Card(entry.getKey(), receiving.get(), up.get(), joined.get()));
                 }
             } catch (IOException e) {
                 // a card without a console did not boot: not in the timeline
@@ -63,8 +63,21 @@ record BootTimeline(List<Card> cards) {
         return quantile(q, c -> Duration.between(c.up(), c.joined()));
     }
 
+    /**
+     * The q-quantile of the provider's part after each join: from the card's kubelet saying it joined to its DPU
+     * seen Ready ({@code readyByNode}, by the card's Node name; cards whose DPU was not seen Ready are left out).
+     */
+    Duration readyAfterJoinQuantile(double q, java.util.Map<String, Instant> readyByNode) {
+        List<Duration> sorted = cards.stream().filter(c -> readyByNode.containsKey(c.node()))
+                .map(c -> Duration.between(c.joined(), readyByNode.get(c.node()))).sorted().toList();
+        return quantileOf(q, sorted);
+    }
+
     private Duration quantile(double q, java.util.function.Function<Card, Duration> what) {
-        List<Duration> sorted = cards.stream().map(what).sorted().toList();
+        return quantileOf(q, cards.stream().map(what).sorted().toList());
+    }
+
+    private static Duration quantileOf(double q, List<Duration> sorted) {
         return sorted.isEmpty() ? Duration.ZERO : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
     }
 

@@ -275,7 +275,7 @@ public final class DpuProvisioningBenchmark {
         BootTimeline timeline = BootTimeline.read(consoles, nodesCreated);
         CreateTimeline creates = CreateTimeline.of(client.resources(DPU.class).inNamespace(NS).list().getItems());
         ReconcileTime reconcileTime = ReconcileTime.of(providerMetrics);
-        report(o, criticalPath, created, total, done, ready.count(), reconcilesDone, hostWindow, dpuWindow, gc, heap,
+        report(o, criticalPath, created, total, done, ready.byName(), reconcilesDone, hostWindow, dpuWindow, gc, heap,
                 timeline, start, loadBefore, loadAfter);
         say("provider before each install (%d DPUs, from their annotations): creation to first create attempt p50 "
                 + "%.1f s, max %.1f s; the create itself (token, StartInstall, writes) p50 %.1f s, max %.1f s; "
@@ -325,7 +325,7 @@ public final class DpuProvisioningBenchmark {
     }
 
     private static void report(BenchOptions o, Duration criticalPath, Duration created, Duration total, boolean done,
-            int readyCount, double reconciles, ApiRequests host, ApiRequests dpu, HeapLog gc, HeapWatch heap,
+            Map<String, Instant> readyAt, double reconciles, ApiRequests host, ApiRequests dpu, HeapLog gc, HeapWatch heap,
             BootTimeline timeline, Instant start, String loadBefore, String loadAfter) {
         double totalS = total.toMillis() / 1000.0;
         double ratio = total.toMillis() / (double) criticalPath.toMillis();
@@ -341,7 +341,7 @@ public final class DpuProvisioningBenchmark {
         System.out.println("API requests in the window, DPU cluster API server (provider and the emulated kubelets):");
         System.out.println(dpu.table());
         System.out.println();
-        say("%s: %d of %d DPUs Ready after %.1f s (created in %.1f s)", done ? "DONE" : "TIMED OUT", readyCount,
+        say("%s: %d of %d DPUs Ready after %.1f s (created in %.1f s)", done ? "DONE" : "TIMED OUT", readyAt.size(),
                 o.dpus(), totalS, created.toMillis() / 1000.0);
         say("critical path (boot stages x %s): %.1f s; total / critical path = %.2f (goal <= 1.10)", o.timeScale(),
                 criticalPath.toMillis() / 1000.0, ratio);
@@ -354,6 +354,19 @@ public final class DpuProvisioningBenchmark {
                 timeline.bootQuantile(1.0).toMillis() / 1000.0, timeline.joinQuantile(0.5).toMillis() / 1000.0,
                 timeline.joinQuantile(1.0).toMillis() / 1000.0, seconds(start, first),
                 seconds(start, timeline.lastReceiving().orElseThrow()), seconds(start, timeline.lastJoined().orElseThrow())));
+        Map<String, Instant> readyByNode = new java.util.HashMap<>();
+        for (int h = 0; h < o.hosts(); h++) {
+            for (int d = 0; d < o.dpusPerHost(); d++) {
+                Instant at = readyAt.get(BenchFleet.hostName(h) + "-dpu" + d);
+                if (at != null) {
+                    readyByNode.put(nodeName(h, d), at);
+                }
+            }
+        }
+        say("provider after the join (the kubelet joined to its DPU seen Ready): p50 %.1f s, p99 %.1f s, max %.1f s",
+                timeline.readyAfterJoinQuantile(0.5, readyByNode).toMillis() / 1000.0,
+                timeline.readyAfterJoinQuantile(0.99, readyByNode).toMillis() / 1000.0,
+                timeline.readyAfterJoinQuantile(1.0, readyByNode).toMillis() / 1000.0);
         say("reconciles (DPU): %.0f, %.2f per DPU, %.1f/s", reconciles, reconciles / o.dpus(), reconciles / totalS);
         say("API requests per DPU: host %.1f (provider %.1f), DPU cluster %.1f (provider, estimated, %.1f)",
                 host.total() / o.dpus(), hostProvider / o.dpus(), dpu.total() / o.dpus(), dpuProvider / o.dpus());
@@ -444,6 +457,11 @@ public final class DpuProvisioningBenchmark {
 
         int count() {
             return ready.size();
+        }
+
+        /** When each DPU was seen Ready, by name. */
+        Map<String, Instant> byName() {
+            return Map.copyOf(ready);
         }
 
         java.util.Optional<Instant> last() {
