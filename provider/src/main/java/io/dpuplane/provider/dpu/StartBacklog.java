@@ -8,8 +8,8 @@ import java.util.function.LongSupplier;
 /**
  * How many DPUs wait for their first install to start (none installed, none in flight, not being deleted), counted
  * in the controller's cache at most once a second. While some wait, following the installs in flight yields them
- * the reconcile budget: a wave of a thousand DPUs otherwise spent half of it on progress reports, and the last
- * DPUs' streams started half a minute after the first.
+ * the reconcile budget: in a wave of a thousand DPUs, up to half of it otherwise went to progress reports of the
+ * installs already streaming while the others waited for their start.
  */
 final class StartBacklog {
 
