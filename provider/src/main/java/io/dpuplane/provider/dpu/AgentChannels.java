@@ -39,7 +39,7 @@ public final class AgentChannels implements AutoCloseable {
         if (known != null && known.credentials.equals(version)) {
             // The common case, without the map's lock: a wave's hundred workers each asked for a channel through
             // compute(), and waited there for whichever of them was opening another agent's channel.
-            return HostAgentGrpc.newBlockingStub(known.channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
+            return stub(known, deadlineSeconds);
         }
         Channel current = channels.compute(endpoint, (key, open) -> {
             if (open != null && open.credentials.equals(version)) {
@@ -54,7 +54,11 @@ public final class AgentChannels implements AutoCloseable {
         if (contexts.size() > 1) {
             contexts.keySet().removeIf(v -> channels.values().stream().noneMatch(c -> c.credentials.equals(v)));
         }
-        return HostAgentGrpc.newBlockingStub(current.channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
+        return stub(current, deadlineSeconds);
+    }
+
+    private static HostAgentGrpc.HostAgentBlockingStub stub(Channel open, long deadlineSeconds) {
+        return HostAgentGrpc.newBlockingStub(open.channel).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
     }
 
     private static ManagedChannel open(String endpoint, String serverName, SslContext tls) {

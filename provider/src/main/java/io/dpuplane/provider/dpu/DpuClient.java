@@ -163,7 +163,7 @@ final class DpuClient implements ExternalClient<DPU> {
         at.setPhase(DPUPhase.OS_INSTALLING);
         at.setAttempts((at.getAttempts() == null ? 0 : at.getAttempts()) + 1);
         // The stream has just begun: the first look at it is the follow's, not straight away.
-        return ExternalCreation.observeAfter(pace.every(FOLLOW, slots.inFlight(), backlog.waiting() > 0));
+        return ExternalCreation.observeAfter(pace.every(FOLLOW, slots.inFlight(), backlog.any()));
     }
 
     @Override
@@ -231,7 +231,7 @@ final class DpuClient implements ExternalClient<DPU> {
                         && cluster.node(at.getDpuNodeName()).map(DpuClusterAccess::ready).orElse(false);
                 // A booting card's Node tells its DPU when it is up: a look meanwhile only refreshes its console.
                 Duration look = nodeUp ? FOLLOW : booting ? pace.every(FOLLOW_BOOT, slots.inFlight(), true)
-                        : pace.every(FOLLOW, slots.inFlight(), backlog.waiting() > 0);
+                        : pace.every(FOLLOW, slots.inFlight(), backlog.any());
                 return new ExternalObservation(true, true, false, Map.of(), null, look);
             }
             case SUCCEEDED -> {
@@ -264,7 +264,7 @@ final class DpuClient implements ExternalClient<DPU> {
         Optional<Node> node = cluster.node(at.getDpuNodeName());
         boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
         Duration again = cluster.nodes().delivering() ? FOLLOW_WATCHED
-                : pace.every(FOLLOW, slots.inFlight(), backlog.waiting() > 0);
+                : pace.every(FOLLOW, slots.inFlight(), backlog.any());
         if (!joined && at.getPhase() == DPUPhase.READY) {
             // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
             Conditions.mark(dpu, conditions.unavailable(node.isEmpty()

@@ -49,6 +49,11 @@ final class StartBacklog {
         return waiting;
     }
 
+    /** Whether any DPU waits to start. */
+    boolean any() {
+        return waiting() > 0;
+    }
+
     static boolean waitsToStart(DPU dpu) {
         if (dpu.isMarkedForDeletion()) {
             return false;

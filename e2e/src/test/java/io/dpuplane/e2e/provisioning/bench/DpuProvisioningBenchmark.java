@@ -1,5 +1,7 @@
 package io.dpuplane.e2e.provisioning.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import io.dpuplane.agent.emulator.BootStage;
 import io.dpuplane.apis.crossplane.Condition;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
@@ -45,6 +47,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Provisions {@code bench.dpus} emulated BlueFields with one provider process and reports the time until
@@ -60,6 +63,8 @@ public final class DpuProvisioningBenchmark {
     private static final String INVENTORY = "dpuplane-system";
     private static final String BFB = "doca-bench";
     private static final String KUBELETS = "emulated-kubelets";
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(500);
 
     private DpuProvisioningBenchmark() {
     }
@@ -193,15 +198,15 @@ public final class DpuProvisioningBenchmark {
                 metadata: {name: %s, namespace: %s}
                 spec: {forProvider: {url: "%s", sha256: "%s"}}
                 """.formatted(BFB, NS, url, sha256(bfb)));
-        waitUntil("BFB " + BFB + " Ready", Duration.ofMinutes(2), () -> {
+        await("BFB " + BFB + " Ready").pollInterval(POLL).atMost(Duration.ofMinutes(2)).until(() -> {
             var b = client.resources(io.dpuplane.apis.provisioning.v1alpha1.BFB.class).inNamespace(NS).withName(BFB).get();
             return b != null && b.getStatus() != null && ready(b.getStatus().getConditions());
         });
-        waitUntil(o.dpus() + " DPUDevices published", Duration.ofMinutes(5), () -> client.resources(
-                io.dpuplane.apis.provisioning.v1alpha1.DPUDevice.class).inNamespace(INVENTORY).list().getItems().size()
-                >= o.dpus());
+        await(o.dpus() + " DPUDevices published").pollInterval(POLL).atMost(Duration.ofMinutes(5))
+                .until(() -> client.resources(io.dpuplane.apis.provisioning.v1alpha1.DPUDevice.class)
+                        .inNamespace(INVENTORY).list().getItems().size() >= o.dpus());
         say("BFB verified and inventory published; let the processes settle for 10 s");
-        Thread.sleep(10_000);
+        await().pollDelay(SETTLE).atMost(SETTLE.plusSeconds(1)).until(() -> true);
 
         ReadyWatch ready = new ReadyWatch();
         // Only the DPUs that turned Ready are sent to this watch (phase is a selectable field), not every DPU's every
@@ -214,9 +219,7 @@ public final class DpuProvisioningBenchmark {
         String loadBefore = loadAverage();
         java.util.function.Function<ProcessHandle, String> roles = roles(providerProcess.pid());
         CpuShares cpuBefore = CpuShares.sample(roles);
-        CpuShares cpuFirstMinute = null;
         // The cards' boots end about a critical path after their streams began: from then on, the join wave.
-        CpuShares cpuJoinWave = null;
         long joinWaveAt = Math.max(61, criticalPath.toSeconds());
 
         Instant start = Instant.now();
@@ -225,31 +228,17 @@ public final class DpuProvisioningBenchmark {
         Duration created = Duration.ofNanos(System.nanoTime() - startNanos);
         say("%d DPUs created in %.1f s", o.dpus(), created.toMillis() / 1000.0);
         HeapWatch heap = new HeapWatch(providerMetrics);
-        long deadline = System.nanoTime() + o.timeout().toNanos();
-        long nextReport = 10;
-        // Counters as of the latest DPU to turn Ready (within 10 s): a run that times out on a straggler then
-        // reports the work done until the others were Ready, not the steady state after.
-        Window window = Window.take(client, dpuCluster.client(), providerMetrics);
-        int windowReady = 0;
-        while (ready.count() < o.dpus() && System.nanoTime() < deadline) {
-            Thread.sleep(1000);
-            heap.sample();
-            long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
-            if (cpuFirstMinute == null && s >= 60) {
-                cpuFirstMinute = CpuShares.sample(roles);
-            }
-            if (cpuJoinWave == null && s >= joinWaveAt) {
-                cpuJoinWave = CpuShares.sample(roles);
-            }
-            if (s >= nextReport) {
-                nextReport = (s / 10 + 1) * 10;
-                say("t=%3ds Ready %4d / %d   load %s", s, ready.count(), o.dpus(), loadAverage());
-                if (ready.count() > windowReady) {
-                    windowReady = ready.count();
-                    window = Window.take(client, dpuCluster.client(), providerMetrics);
-                }
-            }
+        Samples samples = new Samples(o, ready, heap, roles, joinWaveAt, startNanos,
+                () -> Window.take(client, dpuCluster.client(), providerMetrics));
+        try {
+            await().pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1)).atMost(o.timeout())
+                    .until(samples::allReady);
+        } catch (ConditionTimeoutException e) {
+            // reported below: the DPUs Ready so far, and the work done until the last of them was
         }
+        CpuShares cpuFirstMinute = samples.cpuFirstMinute;
+        CpuShares cpuJoinWave = samples.cpuJoinWave;
+        Window window = samples.window;
         Duration total = Duration.between(start, ready.last().orElse(Instant.now()));
         boolean done = ready.count() >= o.dpus();
         String loadAfter = loadAverage();
@@ -430,6 +419,59 @@ public final class DpuProvisioningBenchmark {
         }
     }
 
+    /**
+     * What the run is sampled for each second until every DPU is Ready: the provider's heap, the CPU at the first
+     * minute and at the join wave, a progress line every 10 s, and the counters as of the latest DPU to turn Ready
+     * (within 10 s: a run that times out on a straggler then reports the work done until the others were Ready, not
+     * the steady state after).
+     */
+    private static final class Samples {
+        private final BenchOptions o;
+        private final ReadyWatch ready;
+        private final HeapWatch heap;
+        private final java.util.function.Function<ProcessHandle, String> roles;
+        private final long joinWaveAt;
+        private final long startNanos;
+        private final java.util.function.Supplier<Window> counters;
+        private long nextReport = 10;
+        private int windowReady;
+        CpuShares cpuFirstMinute;
+        CpuShares cpuJoinWave;
+        Window window;
+
+        Samples(BenchOptions o, ReadyWatch ready, HeapWatch heap, java.util.function.Function<ProcessHandle, String> roles,
+                long joinWaveAt, long startNanos, java.util.function.Supplier<Window> counters) {
+            this.o = o;
+            this.ready = ready;
+            this.heap = heap;
+            this.roles = roles;
+            this.joinWaveAt = joinWaveAt;
+            this.startNanos = startNanos;
+            this.counters = counters;
+            this.window = counters.get();
+        }
+
+        boolean allReady() {
+            heap.sample();
+            long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+            if (cpuFirstMinute == null && s >= 60) {
+                cpuFirstMinute = CpuShares.sample(roles);
+            }
+            if (cpuJoinWave == null && s >= joinWaveAt) {
+                cpuJoinWave = CpuShares.sample(roles);
+            }
+            if (s >= nextReport) {
+                nextReport = (s / 10 + 1) * 10;
+                say("t=%3ds Ready %4d / %d   load %s", s, ready.count(), o.dpus(), loadAverage());
+                if (ready.count() > windowReady) {
+                    windowReady = ready.count();
+                    window = counters.get();
+                }
+            }
+            return ready.count() >= o.dpus();
+        }
+    }
+
     /** The API servers' and the provider's counters at one moment. */
     private record Window(ApiRequests host, ApiRequests dpu, double reconciles) {
         static Window take(KubernetesClient host, KubernetesClient dpu, URI providerMetrics) {
@@ -528,17 +570,6 @@ public final class DpuProvisioningBenchmark {
 
     private static void apply(KubernetesClient client, String yaml) {
         client.resource(Serialization.unmarshal(yaml, GenericKubernetesResource.class)).forceConflicts().serverSideApply();
-    }
-
-    private static void waitUntil(String what, Duration timeout, java.util.function.BooleanSupplier done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(500);
-        }
     }
 
     private static String loadAverage() {
