@@ -19,6 +19,7 @@ import io.dpuplane.runtime.managed.ExternalCreation;
 import io.dpuplane.runtime.managed.ExternalObservation;
 import io.dpuplane.runtime.managed.ExternalUpdate;
 import io.dpuplane.runtime.managed.Nudges;
+import io.dpuplane.runtime.managed.Together;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -4,6 +4,7 @@ import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.runtime.managed.ExternalClient;
 import io.dpuplane.runtime.managed.ExternalConnector;
 import io.dpuplane.runtime.managed.Nudges;
+import io.dpuplane.runtime.managed.Together;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
@@ -20,7 +21,7 @@ public final class DpuConnector implements ExternalConnector<DPU> {
     private final WatchedInputs watched;
     private final Nudges<DPU> nudges;
     private final StartBacklog backlog;
-    private final Together together = new Together();
+    private final Together together = new Together("dpu-requests");
 
     DpuConnector(KubernetesClient client, DpuSettings settings, AgentChannels agents, Nudges<DPU> nudges,
             StartBacklog backlog) {

@@ -1,6 +1,7 @@
 package io.dpuplane.provider.dpu;
 
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUObservation;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUParameters;
 import io.dpuplane.apis.provisioning.v1alpha1.NodeDrain;
 import io.dpuplane.runtime.Conditions;
@@ -47,6 +48,7 @@ final class HostMaintenance {
             return true;
         }
         Instant since = effects.hold(p.hostNode(), NodeEffects.holder(dpu), effect.get());
+        atProvider(dpu).setHostNodeEffect(effect.get().id());
         if (!(effect.get() instanceof HostEffect.Cordon)) {
             return true;
         }
@@ -58,10 +60,25 @@ final class HostMaintenance {
         return false;
     }
 
-    /** The DPU no longer needs its host's effect (it is Ready, or going away). */
+    /**
+     * The DPU no longer needs its host's effect (it is Ready, or going away). A DPU that holds none and asks for
+     * none leaves the host Node alone: no read of it for each of a fleet's DPUs.
+     */
     void release(DPU dpu) {
         DPUParameters p = dpu.getSpec().getForProvider();
-        effects.release(p.hostNode(), NodeEffects.holder(dpu), HostEffect.of(p.nodeEffect()));
+        Optional<HostEffect> current = HostEffect.of(p.nodeEffect());
+        if (current.isEmpty() && atProvider(dpu).getHostNodeEffect() == null) {
+            return;
+        }
+        effects.release(p.hostNode(), NodeEffects.holder(dpu), current);
+        atProvider(dpu).setHostNodeEffect(null);
+    }
+
+    private static DPUObservation atProvider(DPU dpu) {
+        if (dpu.requireStatus().getAtProvider() == null) {
+            dpu.getStatus().setAtProvider(new DPUObservation());
+        }
+        return dpu.getStatus().getAtProvider();
     }
 
     private void report(DPU dpu, String node, HostDrain.Pass pass, Instant since, Optional<Duration> timeout) {

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSetBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,37 @@ class HostMaintenanceTest {
 
         client.pods().inNamespace("bare").withName("scratch").delete();
         await("the drain done once the pod is gone").atMost(WAIT).until(() -> host.prepare(dpu));
+    }
+
+    @Test
+    void aDpuWhoseNodeEffectBecameNoneStillGivesBackTheTaintItHolds() {
+        bed.hostNode("changed-host");
+        bed.namespace("changed");
+        DPU tainting = bed.dpu("changed", "dpu0", "changed-host", "{taint: {key: dpuplane.io/provisioning}}");
+        assertThat(host.prepare(tainting)).isTrue();
+        assertThat(taintKeys("changed-host")).contains("dpuplane.io/provisioning");
+        assertThat(tainting.getStatus().getAtProvider().getHostNodeEffect()).isEqualTo("taint:dpuplane.io/provisioning");
+
+        DPU none = withNodeEffectNone(tainting);
+        assertThat(none.getSpec().getForProvider().nodeEffect().none()).as("the spec now asks for none").isTrue();
+        host.release(none);
+
+        assertThat(taintKeys("changed-host")).doesNotContain("dpuplane.io/provisioning");
+        assertThat(none.getStatus().getAtProvider().getHostNodeEffect()).as("holds nothing any more").isNull();
+    }
+
+    /** The DPU as it reads after its spec was changed to {@code nodeEffect: {none: true}}, its status kept. */
+    @SuppressWarnings("unchecked")
+    private static DPU withNodeEffectNone(DPU dpu) {
+        Map<String, Object> copy = Serialization.unmarshal(Serialization.asJson(dpu), Map.class);
+        ((Map<String, Object>) ((Map<String, Object>) copy.get("spec")).get("forProvider")).put("nodeEffect",
+                Map.of("none", true));
+        return Serialization.unmarshal(Serialization.asJson(copy), DPU.class);
+    }
+
+    private List<String> taintKeys(String node) {
+        var taints = client.nodes().withName(node).get().getSpec().getTaints();
+        return taints == null ? List.of() : taints.stream().map(t -> t.getKey()).toList();
     }
 
     private void deployment(String namespace, String name, String node, int replicas) {

@@ -19,6 +19,7 @@ import static io.dpuplane.runtime.event.EventReason.UPDATED_EXTERNAL_RESOURCE;
 
 import io.dpuplane.apis.crossplane.ManagedResource;
 import io.dpuplane.apis.crossplane.ManagedResourceStatus;
+import io.dpuplane.apis.crossplane.ProviderConfigReference;
 import io.dpuplane.runtime.Conditions;
 import io.dpuplane.runtime.connection.ConnectionPublisher;
 import io.dpuplane.runtime.event.EventReason;
@@ -38,6 +39,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,7 @@ import org.slf4j.LoggerFactory;
 public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> implements Reconciler<M> {
 
     private static final Duration REQUEUE_NOW = Duration.ofMillis(200);
+    private static final Runnable NOTHING = () -> { };
     private static final Logger LOG = LoggerFactory.getLogger(ManagedReconciler.class);
 
     private final ExternalConnector<M> connector;
@@ -61,6 +65,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
     private final ConnectionPublisher connections;
     private final EventRecorder events;
     private final ExternalCalls calls;
+    private final Together together;
     private final Conditions conditions = new Conditions(Clock.systemUTC());
 
     protected ManagedReconciler(KubernetesClient client, String kind, ExternalConnector<M> connector,
@@ -74,6 +79,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         this.connections = new ConnectionPublisher(client);
         this.events = new EventRecorder(client, "managed/" + kind.toLowerCase());
         this.calls = new ExternalCalls(options.externalCallTimeout());
+        this.together = new Together("managed-" + kind.toLowerCase() + "-requests");
     }
 
     /** Resolves cross-resource references before connect; the default has none to resolve. */
@@ -163,29 +169,53 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             }
         }
         ExternalClient<M> external;
+        Runnable usage;
         try {
-            external = connect(resource);
+            var ref = resource.getSpec().getProviderConfigRef();
+            GenericKubernetesResource config = providerConfigs.get(resource, ref);
+            usage = usageToRecord(resource, ref);
+            external = connector.connect(resource, config);
         } catch (Exception e) {
             return error(resource, CANNOT_CONNECT_TO_PROVIDER, "connect failed: " + message(e), e);
         }
         try (external) {
-            return observed(resource, policies, external, nameUnsaved);
+            return observed(resource, policies, external, nameUnsaved, usage);
         }
     }
 
-    private ExternalClient<M> connect(M resource) throws Exception {
-        var ref = resource.getSpec().getProviderConfigRef();
-        GenericKubernetesResource config = providerConfigs.get(resource, ref);
+    /**
+     * Records the resource's use of its provider config, or says what is left to record: a resource this provider
+     * never finalized is most likely about to be created, and its usage goes out with the create's pending
+     * annotation (one round trip fewer for each of a thousand new resources); still, nothing is created before both
+     * are written.
+     */
+    private Runnable usageToRecord(M resource, ProviderConfigReference ref) {
+        if (usages.recorded(resource, ref)) {
+            return NOTHING;
+        }
+        if (!resource.isMarkedForDeletion() && !resource.getMetadata().getFinalizers().contains(ManagedResourceWriter.FINALIZER)) {
+            return () -> usages.trackNew(resource, ref);
+        }
         usages.track(resource, ref);
-        return connector.connect(resource, config);
+        return NOTHING;
     }
 
-    private Step observed(M resource, ManagementPolicies policies, ExternalClient<M> external, boolean nameUnsaved) {
+    private Step observed(M resource, ManagementPolicies policies, ExternalClient<M> external, boolean nameUnsaved,
+            Runnable usage) {
         ExternalObservation observation;
         try {
             observation = calls.call("observe", () -> external.observe(resource));
         } catch (Exception e) {
             return error(resource, CANNOT_OBSERVE_EXTERNAL_RESOURCE, "observe failed: " + message(e), e);
+        }
+        boolean creating = !resource.isMarkedForDeletion() && !observation.resourceExists() && policies.shouldCreate()
+                && !withinCreationGrace(resource);
+        if (!creating) {
+            try {
+                usage.run();
+            } catch (RuntimeException e) {
+                return error(resource, CANNOT_CONNECT_TO_PROVIDER, "connect failed: " + message(e), e);
+            }
         }
         if (policies.shouldOnlyObserve() && !observation.resourceExists()) {
             setCondition(resource, conditions.reconcileError("external resource does not exist"));
@@ -198,7 +228,6 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             events.record(resource, PENDING_EXTERNAL_RESOURCE, "waiting for the external resource to appear", annotations(resource));
             return Step.done(UpdateControl.patchStatus(resource).rescheduleAfter(Duration.ofSeconds(1)), Outcome.REQUEUE);
         }
-        boolean creating = !observation.resourceExists() && policies.shouldCreate();
         try {
             publish(resource, observation.connectionDetails());
             if (!creating) {
@@ -208,7 +237,7 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
             return conflictOr(resource, e);
         }
         if (creating) {
-            return create(resource, external);
+            return create(resource, external, usage);
         }
         if (observation.resourceLateInitialized() && policies.shouldLateInitialize()) {
             try {
@@ -225,7 +254,9 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
         return update(resource, external, observation);
     }
 
-    private Step create(M resource, ExternalClient<M> external) {
+    private Step create(M resource, ExternalClient<M> external, Runnable usage) {
+        CompletableFuture<Void> usageRecorded = usage == NOTHING ? CompletableFuture.completedFuture(null)
+                : together.start(usage);
         try {
             // One write: the finalizer, the external name and create-pending. A plain update, failing on a stale
             // copy, so two workers never both create.
@@ -234,7 +265,18 @@ public abstract class ManagedReconciler<M extends ManagedResource<?, ?>> impleme
                 CrossplaneAnnotations.set(r, CrossplaneAnnotations.CREATE_PENDING, now());
             });
         } catch (KubernetesClientException e) {
+            usageRecorded.exceptionally(unrecorded -> null).join();
             return conflictOr(resource, e);
+        }
+        try {
+            usageRecorded.join();
+        } catch (CompletionException e) {
+            // Nothing was created: say so, so the next attempt goes ahead instead of doubting a create.
+            String failedAt = now();
+            writer.criticalUpdate(resource, r -> CrossplaneAnnotations.set(r, CrossplaneAnnotations.CREATE_FAILED, failedAt));
+            Exception cause = e.getCause() instanceof Exception x ? x : e;
+            setCondition(resource, conditions.creating());
+            return error(resource, CANNOT_CONNECT_TO_PROVIDER, "connect failed: " + message(cause), cause);
         }
         ExternalCreation creation;
         try {

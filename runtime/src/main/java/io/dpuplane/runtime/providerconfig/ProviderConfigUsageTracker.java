@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -33,17 +34,38 @@ public class ProviderConfigUsageTracker {
     }
 
     public void track(HasMetadata resource, ProviderConfigReference ref) {
-        String namespace = resource.getMetadata().getNamespace();
-        String name = resource.getMetadata().getUid();
-        Map<String, Object> wanted = Map.of("kind", ref.getKind(), "name", ref.getName());
-        if (wanted.equals(recorded.get(name))) {
-            return;
-        }
-        apply(resource, ref, namespace, name);
-        recorded.put(name, wanted);
+        // A resource this provider never finalized is new: its usage is created straight away (one request, where
+        // a read first made two for each of a thousand new DPUs); one that exists may have a usage already.
+        List<String> finalizers = resource.getMetadata().getFinalizers();
+        record(resource, ref, finalizers == null || finalizers.isEmpty());
     }
 
-    private void apply(HasMetadata resource, ProviderConfigReference ref, String namespace, String name) {
+    /**
+     * Tracks the usage of a resource this provider never finalized (new, most likely), for a caller that writes its
+     * finalizer meanwhile: it is created straight away, as for {@link #track} of a new resource.
+     */
+    public void trackNew(HasMetadata resource, ProviderConfigReference ref) {
+        record(resource, ref, true);
+    }
+
+    private void record(HasMetadata resource, ProviderConfigReference ref, boolean fresh) {
+        if (recorded(resource, ref)) {
+            return;
+        }
+        apply(resource, ref, resource.getMetadata().getNamespace(), resource.getMetadata().getUid(), fresh);
+        recorded.put(resource.getMetadata().getUid(), wanted(ref));
+    }
+
+    /** Whether this provider has recorded the resource's usage of the config already (then tracking costs nothing). */
+    public boolean recorded(HasMetadata resource, ProviderConfigReference ref) {
+        return wanted(ref).equals(recorded.get(resource.getMetadata().getUid()));
+    }
+
+    private static Map<String, Object> wanted(ProviderConfigReference ref) {
+        return Map.of("kind", ref.getKind(), "name", ref.getName());
+    }
+
+    private void apply(HasMetadata resource, ProviderConfigReference ref, String namespace, String name, boolean fresh) {
         var usages = client.genericKubernetesResources(ProviderConfigs.USAGE).inNamespace(namespace);
         Map<String, Object> configRef = new LinkedHashMap<>();
         configRef.put("kind", ref.getKind());
@@ -63,9 +85,6 @@ public class ProviderConfigUsageTracker {
                 .addToAdditionalProperties("providerConfigRef", configRef)
                 .addToAdditionalProperties("resourceRef", resourceRef)
                 .build();
-        // A resource this provider never finalized is new: its usage is created straight away (one request, where
-        // a read first made two for each of a thousand new DPUs); one that exists may have a usage already.
-        boolean fresh = resource.getMetadata().getFinalizers() == null || resource.getMetadata().getFinalizers().isEmpty();
         if (fresh && created(usages, usage)) {
             return;
         }

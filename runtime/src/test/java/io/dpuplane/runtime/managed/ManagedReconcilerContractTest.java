@@ -14,8 +14,10 @@ import io.dpuplane.runtime.managed.widget.Widget;
 import io.dpuplane.runtime.managed.widget.WidgetApi;
 import io.dpuplane.runtime.managed.widget.WidgetSpec;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -305,6 +307,58 @@ class ManagedReconcilerContractTest {
                 .containsEntry("crossplane.io/provider-config-kind", "ClusterProviderConfig");
         world.client.resource(get("user")).delete();
         await().atMost(WAIT).until(() -> get("user") == null && usages.withName(uid).get() == null);
+    }
+
+    @Test
+    void aUsageTheApiServerRefusesStopsTheCreateBeforeAnythingIsCreatedAndItGoesAheadOnceAllowed() {
+        // A real refusal: an admission policy of the API server denies the usage of this one widget.
+        GenericKubernetesResource policy = world.client.resource(Serialization.unmarshal("""
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: refuse-usage-of-unrecorded}
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                    - {apiGroups: [dpuplane.io], apiVersions: ["*"], operations: [CREATE], resources: [providerconfigusages]}
+                  validations:
+                  - {expression: "object.resourceRef.name != 'unrecorded'", message: "usages of unrecorded are refused"}
+                """, GenericKubernetesResource.class)).create();
+        GenericKubernetesResource binding = world.client.resource(Serialization.unmarshal("""
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: refuse-usage-of-unrecorded}
+                spec: {policyName: refuse-usage-of-unrecorded, validationActions: [Deny]}
+                """, GenericKubernetesResource.class)).create();
+        GenericKubernetesResource probe = Serialization.unmarshal("""
+                apiVersion: dpuplane.io/v1alpha1
+                kind: ProviderConfigUsage
+                metadata: {name: probe}
+                providerConfigRef: {kind: ClusterProviderConfig, name: default}
+                resourceRef: {apiVersion: v1, kind: Widget, name: unrecorded, uid: probe}
+                """, GenericKubernetesResource.class);
+        probe.getMetadata().setNamespace(world.namespace);
+        await("the API server enforces the policy").atMost(WAIT).until(() -> {
+            try {
+                world.client.resource(probe).dryRun().create();
+                return false;
+            } catch (KubernetesClientException e) {
+                return e.getCode() == 422;
+            }
+        });
+
+        create(widget("unrecorded", 1));
+        awaitCondition("unrecorded", "Synced", "False", "ReconcileError");
+        assertThat(condition("unrecorded", "Synced").orElseThrow().getMessage()).startsWith("connect failed: ")
+                .contains("usages of unrecorded are refused");
+        assertThat(world.api.count("create", "unrecorded")).as("nothing created without its usage").isZero();
+        assertThat(get("unrecorded").getMetadata().getAnnotations()).as("the create is known not to have happened")
+                .containsKey(CrossplaneAnnotations.CREATE_FAILED);
+
+        world.client.resource(binding).delete();
+        world.client.resource(policy).delete();
+        awaitReadyAndSynced("unrecorded");
+        assertThat(world.api.count("create", "unrecorded")).isEqualTo(1);
     }
 
     @Test

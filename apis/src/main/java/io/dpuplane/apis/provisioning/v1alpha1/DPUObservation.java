@@ -31,6 +31,10 @@ public class DPUObservation {
     @JsonPropertyDescription("The last error, as a user can act on it; cleared once the DPU is Ready.")
     private String lastError;
 
+    @JsonPropertyDescription("The effect this DPU holds on its host Node (cordon, label:<key> or taint:<key>) until "
+            + "it is Ready; unset while it holds none.")
+    private String hostNodeEffect;
+
     @Min(0)
     @JsonPropertyDescription("Failed attempts since the last success; each retry waits longer.")
     private Integer attempts;
@@ -89,6 +93,14 @@ public class DPUObservation {
 
     public void setLastError(String lastError) {
         this.lastError = lastError;
+    }
+
+    public String getHostNodeEffect() {
+        return hostNodeEffect;
+    }
+
+    public void setHostNodeEffect(String hostNodeEffect) {
+        this.hostNodeEffect = hostNodeEffect;
     }
 
     public Integer getAttempts() {

@@ -157,6 +157,9 @@ public final class DpuProvisioningBenchmark {
                 .property("dpuplane.provider.bfb-registry-url", "http://127.0.0.1:" + providerPort)
                 .env("KUBECONFIG", providerKubeconfig.toString()).logTo(dir.resolve("logs/provider.log"))
                 .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + providerPort + "/q/health/ready")));
+        if (o.maxConcurrentReconciles() > 0) {
+            provider.property("dpuplane.provider.max-concurrent-reconciles", Integer.toString(o.maxConcurrentReconciles()));
+        }
         if (o.jfr()) {
             provider.jvmOption("-XX:StartFlightRecording=filename=" + dir.resolve("provider.jfr") + ",settings=profile");
         }

@@ -1,4 +1,4 @@
-package io.dpuplane.provider.dpu;
+package io.dpuplane.runtime.managed;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,25 +9,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends requests that do not depend on each other at once and waits for them all: in a join wave each is a round
- * trip of up to a second to a busy API server, and a DPU's last steps (its Node's labels, its join token, its host's
- * node effect) went one after the other.
+ * Sends requests that do not depend on each other at once and waits for them all: on a busy API server each is a
+ * round trip of up to a second, and a step made of several (a DPU's last steps: its Node's labels, its join token,
+ * its host's node effect; a create's pending annotation and its provider config usage) went one after the other.
  */
-final class Together implements AutoCloseable {
+public final class Together implements AutoCloseable {
 
     private final ExecutorService pool;
 
-    Together() {
+    public Together(String name) {
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "dpu-requests-" + n.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
     /** Runs every request, the first on the caller's thread; rethrows the first failure once all have ended. */
-    void run(Runnable first, Runnable... others) {
+    public void run(Runnable first, Runnable... others) {
         List<CompletableFuture<Void>> started = new ArrayList<>();
         for (Runnable other : others) {
             started.add(CompletableFuture.runAsync(other, pool));
@@ -50,6 +50,11 @@ final class Together implements AutoCloseable {
         if (failed != null) {
             throw failed;
         }
+    }
+
+    /** Starts one request in the background, for the caller to join when it needs its outcome. */
+    public CompletableFuture<Void> start(Runnable request) {
+        return CompletableFuture.runAsync(request, pool);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.dpuplane.provider.dpu;
+package io.dpuplane.runtime.managed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +24,7 @@ class TogetherTest {
             }
             done.incrementAndGet();
         };
-        try (Together together = new Together()) {
+        try (Together together = new Together("test-requests")) {
             together.run(request, request, request);
         }
         assertThat(done).hasValue(3);
@@ -33,7 +33,7 @@ class TogetherTest {
     @Test
     void aFailureIsRethrownAsItWasOnceTheOthersHaveEnded() {
         AtomicInteger done = new AtomicInteger();
-        try (Together together = new Together()) {
+        try (Together together = new Together("test-requests")) {
             assertThatThrownBy(() -> together.run(done::incrementAndGet, () -> {
                 throw new IllegalStateException("the DPU cluster refused the label");
             }, done::incrementAndGet)).isInstanceOf(IllegalStateException.class)
