@@ -28,12 +28,6 @@ public interface ProviderSettings {
     @WithDefault("10")
     int maxReconcileRate();
 
-    /**
-     * How many reconciles may run at once, when not as many as {@link #maxReconcileRate()}: a reconcile mostly waits
-     * for remote calls (an API server, an agent), so more workers than the rate keep that rate busy.
-     */
-    Optional<Integer> maxConcurrentReconciles();
-
     /** How long a call to an external system (an agent, a DPU cluster) may take. */
     @WithDefault("1m")
     Duration externalCallTimeout();

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One emulated BlueField, behind the very files a real one has: {@code rshim<N>/boot} (a FIFO the device
  * reads boot streams from), {@code misc} (key/value state; writing {@code SW_RESET 1} resets it),
- * {@code console} and {@code rshim}, plus its PCI function in sysfs (vendor, device, VPD). It checks every
+ * {@code console} (read as the card prints, like rshim's character device: see {@link EmulatedConsole}) and
+ * {@code rshim}, plus its PCI function in sysfs (vendor, device, VPD). It checks every
  * boot stream as a device would, refuses a malformed one (the console says why), plays the boot stages on
  * a scaled clock, applies the bf.cfg it received and joins the DPU cluster it names as a Ready node.
  */
@@ -47,6 +48,7 @@ public final class EmulatedDpu implements AutoCloseable {
     private volatile BfbVersions installed;
     private volatile BfCfg bfCfg;
     private volatile boolean closed;
+    private final EmulatedConsole console;
     private final Thread receiver;
     private final Thread miscWatcher;
     private Thread booter;
@@ -60,6 +62,14 @@ public final class EmulatedDpu implements AutoCloseable {
         this.timeScale = timeScale;
         this.faults = faults;
         createFiles(sysRoot);
+        try {
+            this.console = new EmulatedConsole(rshim.resolve("console"), consoleLog(devRoot, identity.rshimIndex()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the console of the emulated device " + identity.pciAddress(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         this.receiver = new Thread(this::receive, "emulated-dpu-" + identity.pciAddress() + "-rshim");
         this.miscWatcher = new Thread(this::watchMisc, "emulated-dpu-" + identity.pciAddress() + "-misc");
         receiver.setDaemon(true);
@@ -96,13 +106,14 @@ public final class EmulatedDpu implements AutoCloseable {
         return rshim;
     }
 
-    /** The console's lines so far. */
+    /** The console's lines so far (the emulator's record of them: the device itself keeps no past). */
     public List<String> console() {
-        try {
-            return Files.readAllLines(rshim.resolve("console"));
-        } catch (IOException e) {
-            return List.of();
-        }
+        return console.lines();
+    }
+
+    /** Where the emulator records this card's console, one stamped line each (not a file a real card has). */
+    public static Path consoleLog(Path devRoot, int rshimIndex) {
+        return devRoot.resolve(".emulator").resolve("rshim" + rshimIndex + "-console.log");
     }
 
     private void createFiles(Path sysRoot) {
@@ -110,12 +121,8 @@ public final class EmulatedDpu implements AutoCloseable {
             Files.createDirectories(rshim);
             Path boot = rshim.resolve("boot");
             if (!Files.exists(boot)) {
-                Process mkfifo = new ProcessBuilder("mkfifo", boot.toString()).redirectErrorStream(true).start();
-                if (!mkfifo.waitFor(10, TimeUnit.SECONDS) || mkfifo.exitValue() != 0) {
-                    throw new IOException("mkfifo " + boot + " failed: " + new String(mkfifo.getInputStream().readAllBytes()));
-                }
+                EmulatedConsole.mkfifo(boot);
             }
-            Files.writeString(rshim.resolve("console"), "");
             Files.writeString(rshim.resolve("rshim"), "");
             writeMisc();
             Path pci = sysRoot.resolve("bus/pci/devices").resolve(identity.pciAddress());
@@ -349,13 +356,8 @@ public final class EmulatedDpu implements AutoCloseable {
         Files.move(tmp, misc, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private synchronized void console(String line) {
-        try {
-            Files.writeString(rshim.resolve("console"), Instant.now() + " " + line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            // a console that cannot be written is not worth stopping the device for
-        }
+    private void console(String line) {
+        console.print(line);
     }
 
     private Duration scaled(Duration real) {
@@ -385,5 +387,6 @@ public final class EmulatedDpu implements AutoCloseable {
             }
         }
         miscWatcher.interrupt();
+        console.close();
     }
 }

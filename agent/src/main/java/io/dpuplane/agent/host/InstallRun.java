@@ -22,8 +22,10 @@ final class InstallRun implements Runnable {
 
     private static final int CHUNK = 1 << 20;
     private static final int HOLD_BACK = 1 << 16;
-    // A boot takes minutes; half a second is quick enough to tell (the provider looks every 2 s at most).
-    private static final Duration CONSOLE_POLL = Duration.ofMillis(500);
+    // The console is read as the card prints; this is only how often a quiet boot checks its deadline and whether
+    // it was cancelled.
+    private static final Duration QUIET = Duration.ofSeconds(1);
+    private static final int CONSOLE_TAIL = 20;
 
     private final Operations operations;
     private final String id;
@@ -67,7 +69,7 @@ final class InstallRun implements Runnable {
             return;
         }
         try {
-            ConsoleFollower thisInstall;
+            ConsoleTap.Follower thisInstall;
             BootStreamReport report;
             try (bfb) {
                 thisInstall = port.followConsole();
@@ -154,21 +156,20 @@ final class InstallRun implements Runnable {
                 + "attempt downloads it again");
     }
 
-    /** Judges the lines the card prints from the stream's start on, as they come (most polls find none). */
-    private void followBoot(ConsoleFollower thisInstall, String doca) throws InterruptedException, IOException {
+    /** Judges the lines the card prints from the stream's start on, as they come. */
+    private void followBoot(ConsoleTap.Follower thisInstall, String doca) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + bootTimeout.toNanos();
         boolean first = true;
         while (System.nanoTime() < deadline) {
             if (cancelled) {
                 throw new Cancelled();
             }
-            List<String> printed = thisInstall.poll();
+            List<String> printed = thisInstall.next(first ? Duration.ZERO : QUIET);
             if (printed.isEmpty() && !first) {
-                Thread.sleep(CONSOLE_POLL.toMillis());
                 continue;
             }
             first = false;
-            List<String> console = thisInstall.tail();
+            List<String> console = port.consoleTail(CONSOLE_TAIL);
             operations.update(id, r -> r.withConsole(console));
             BootConsole.Verdict verdict = BootConsole.judge(printed, doca);
             if (verdict instanceof BootConsole.Up) {
@@ -178,7 +179,6 @@ final class InstallRun implements Runnable {
             if (verdict instanceof BootConsole.Failed failed) {
                 throw new IOException(failed.why());
             }
-            Thread.sleep(CONSOLE_POLL.toMillis());
         }
         throw new IOException("the DPU did not come up within " + bootTimeout.toMinutes() + " min" + lastConsoleLine());
     }
@@ -200,7 +200,7 @@ final class InstallRun implements Runnable {
             why = why + " (reset failed: " + e.getMessage() + ")";
         }
         String message = why;
-        List<String> console = port.consoleTail(20);
+        List<String> console = port.consoleTail(CONSOLE_TAIL);
         operations.update(id, r -> r.withConsole(console).finish(end, message, Operations.now()));
     }
 

@@ -51,19 +51,14 @@ public final class RshimPort {
         }
     }
 
-    /** The console from now on, read as the card prints (see {@link ConsoleFollower}). */
-    ConsoleFollower followConsole() {
-        return ConsoleFollower.fromNow(device.dir().resolve("console"));
+    /** The console from now on, read as the card prints (see {@link ConsoleTap}). */
+    ConsoleTap.Follower followConsole() {
+        return ConsoleTap.of(device.dir().resolve("console")).follow();
     }
 
-    /** The console's last lines. */
+    /** The console's last lines, as far as this agent has read them. */
     public List<String> consoleTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(device.dir().resolve("console"));
-            return all.subList(Math.max(0, all.size() - lines), all.size());
-        } catch (IOException e) {
-            return List.of();
-        }
+        return ConsoleTap.of(device.dir().resolve("console")).tail(lines);
     }
 
     public Path directory() {

@@ -157,9 +157,6 @@ public final class DpuProvisioningBenchmark {
                 .property("dpuplane.provider.bfb-registry-url", "http://127.0.0.1:" + providerPort)
                 .env("KUBECONFIG", providerKubeconfig.toString()).logTo(dir.resolve("logs/provider.log"))
                 .readyWhen(Readiness.httpOk(URI.create("http://127.0.0.1:" + providerPort + "/q/health/ready")));
-        if (o.maxConcurrentReconciles() > 0) {
-            provider.property("dpuplane.provider.max-concurrent-reconciles", Integer.toString(o.maxConcurrentReconciles()));
-        }
         if (o.jfr()) {
             provider.jvmOption("-XX:StartFlightRecording=filename=" + dir.resolve("provider.jfr") + ",settings=profile");
         }
@@ -258,7 +255,7 @@ public final class DpuProvisioningBenchmark {
         Map<String, Path> consoles = new java.util.HashMap<>();
         for (int h = 0; h < o.hosts(); h++) {
             for (int d = 0; d < o.dpusPerHost(); d++) {
-                consoles.put(nodeName(h, d), fleet.hostRoot(h).resolve("dev").resolve("rshim" + d).resolve("console"));
+                consoles.put(nodeName(h, d), io.dpuplane.agent.emulator.EmulatedDpu.consoleLog(fleet.hostRoot(h).resolve("dev"), d));
             }
         }
         Map<String, Instant> nodesCreated = new java.util.HashMap<>();
