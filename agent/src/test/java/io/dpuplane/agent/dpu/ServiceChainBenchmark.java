@@ -1,5 +1,7 @@
 package io.dpuplane.agent.dpu;
 
+import static org.awaitility.Awaitility.await;
+
 import io.dpuplane.agent.dpu.ovs.OvsCli;
 import io.dpuplane.agent.dpu.port.PortLayout;
 import io.dpuplane.apis.sfc.v1alpha1.InterfaceType;
@@ -225,18 +227,8 @@ public final class ServiceChainBenchmark {
     }
 
     private static double waitFor(BooleanSupplier condition, long since, Duration poll) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not converged within 10 minutes");
-            }
-            try {
-                Thread.sleep(poll.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("converged").atMost(Duration.ofMinutes(10)).pollDelay(Duration.ZERO).pollInterval(poll)
+                .until(condition::getAsBoolean);
         return seconds(since);
     }
 

@@ -1,6 +1,7 @@
 package io.dpuplane.agent.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,23 +73,24 @@ class ConsoleTapTest {
     void aFollowerWaitsForTheCardToPrintInsteadOfLookingAgainAndAgain() throws Exception {
         plugIn();
         ConsoleTap.Follower follower = ConsoleTap.of(console()).follow();
-        Thread later = new Thread(() -> {
+        AtomicReference<List<String>> printed = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
             try {
-                Thread.sleep(300);
-                print("t1 DPU is up: DOCA 2.9.1\n");
-            } catch (IOException | InterruptedException e) {
-                throw new IllegalStateException(e);
+                printed.set(follower.next(SOON));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         });
-        later.start();
+        reader.start();
+        await("the follower waits for the card").atMost(SOON).until(() -> reader.getState() == Thread.State.TIMED_WAITING);
 
         long started = System.nanoTime();
-        List<String> printed = follower.next(SOON);
+        print("t1 DPU is up: DOCA 2.9.1\n");
+        reader.join(SOON.toMillis());
 
-        assertThat(printed).containsExactly("t1 DPU is up: DOCA 2.9.1");
+        assertThat(printed.get()).containsExactly("t1 DPU is up: DOCA 2.9.1");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).as("woken by the line, not by the timeout")
                 .isLessThan(SOON.dividedBy(2));
-        later.join();
     }
 
     @Test

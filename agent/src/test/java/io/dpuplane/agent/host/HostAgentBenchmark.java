@@ -1,5 +1,7 @@
 package io.dpuplane.agent.host;
 
+import static org.awaitility.Awaitility.await;
+
 import io.dpuplane.agent.emulator.EmulatedHost;
 import io.dpuplane.bfb.BfbVersions;
 import io.dpuplane.bfb.BootStreamWriter;
@@ -41,10 +43,9 @@ public final class HostAgentBenchmark {
                 for (int round = 0; round < 3; round++) {
                     long started = System.nanoTime();
                     String id = operations.startInstall(devices.get(round).pciAddress(), url, "", new byte[0], "bench").id();
-                    while (operations.get(id).orElseThrow().bytesPushed() < bfb.length
-                            && !operations.get(id).orElseThrow().finished()) {
-                        Thread.sleep(5);
-                    }
+                    await("the stream pushed").atMost(Duration.ofMinutes(5)).pollDelay(Duration.ZERO)
+                            .pollInterval(Duration.ofMillis(5)).until(() -> operations.get(id).orElseThrow()
+                                    .bytesPushed() >= bfb.length || operations.get(id).orElseThrow().finished());
                     double seconds = (System.nanoTime() - started) / 1e9;
                     System.out.printf(Locale.ROOT, "round %d: %d MiB into the boot FIFO in %.2f s = %.0f MB/s%n", round,
                             bfb.length >> 20, seconds, bfb.length / seconds / 1e6);

@@ -12,8 +12,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The Nodes of one DPU cluster, from a watch: a Node is read from the cache instead of a GET, and the DPU
- * following a Node is told the moment it appears, turns Ready or NotReady, or goes, so joining and health
- * need no fast polling. Heartbeats that change nothing of that tell no one. Until the watch has listed the
+ * following a Node is told the moment it turns Ready (or appears Ready), turns NotReady, or goes, so joining and
+ * health need no fast polling. Heartbeats that change nothing of that tell no one. Until the watch has listed the
  * Nodes (or when it cannot: the cluster unreachable, no watch permission), a Node is read with a GET and the
  * watch is started again after a while.
  */
@@ -69,7 +69,12 @@ final class NodeWatch implements AutoCloseable {
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Node node) {
-                tell(node);
+                // A Node that is not Ready yet tells its DPU nothing it can act on (a kubelet registers, then
+                // reports Ready): the DPU hears it when it turns Ready, one reconcile and one status write for the
+                // join, not two.
+                if (DpuClusterAccess.ready(node)) {
+                    tell(node);
+                }
             }
 
             @Override

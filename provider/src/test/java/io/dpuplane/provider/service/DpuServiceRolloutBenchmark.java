@@ -1,5 +1,7 @@
 package io.dpuplane.provider.service;
 
+import static org.awaitility.Awaitility.await;
+
 import io.dpuplane.apis.svc.v1alpha1.DPUService;
 import io.dpuplane.provider.DefaultProviderConfig;
 import io.dpuplane.runtime.Conditions;
@@ -119,55 +121,49 @@ public final class DpuServiceRolloutBenchmark {
         System.exit(0);
     }
 
-    private static double awaitReady(KubernetesClient host, String ns, long start, String phase) throws Exception {
-        while (true) {
-            DPUService service = host.resources(DPUService.class).inNamespace(ns).withName("telemetry").get();
-            var ready = service.getStatus() == null ? null
-                    : Conditions.find(service.getStatus().getConditions(), Conditions.READY).orElse(null);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (ready != null && "True".equals(ready.getStatus())) {
-                return seconds;
-            }
-            System.out.printf(Locale.ROOT, "  %s %5.1fs  %s%n", phase, seconds, ready == null ? "no Ready yet"
-                    : ready.getMessage());
-            if (seconds > 600) {
-                throw new IllegalStateException(phase + " not Ready after 600 s: " + ready);
-            }
-            Thread.sleep(1000);
-        }
+    private static double awaitReady(KubernetesClient host, String ns, long start, String phase) {
+        await(phase + ": the DPUService Ready").atMost(Duration.ofSeconds(600)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    DPUService service = host.resources(DPUService.class).inNamespace(ns).withName("telemetry").get();
+                    var ready = service.getStatus() == null ? null
+                            : Conditions.find(service.getStatus().getConditions(), Conditions.READY).orElse(null);
+                    if (ready != null && "True".equals(ready.getStatus())) {
+                        return true;
+                    }
+                    System.out.printf(Locale.ROOT, "  %s %5.1fs  %s%n", phase, (System.nanoTime() - start) / 1e9,
+                            ready == null ? "no Ready yet" : ready.getMessage());
+                    return false;
+                });
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Waits until every DPU node runs a Ready pod of the release with the given LOG_LEVEL. */
     private static double awaitPodsRunning(List<TestControlPlane> planes, String ns, int nodeCount, String logLevel,
-            long start) throws Exception {
-        while ((System.nanoTime() - start) / 1e9 < 600) {
-            long ready = 0;
-            for (TestControlPlane plane : planes) {
-                ready += plane.client().pods().inNamespace(ns).withLabel("app", "telemetry").list().getItems().stream()
-                        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-                        .filter(p -> "Running".equals(p.getStatus().getPhase()))
-                        .filter(p -> p.getSpec().getContainers().get(0).getEnv().stream()
-                                .anyMatch(e -> logLevel.equals(e.getValue())))
-                        .count();
-            }
-            if (ready >= nodeCount) {
-                return (System.nanoTime() - start) / 1e9;
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("pods with LOG_LEVEL " + logLevel + " not all running after 600 s");
+            long start) {
+        await("pods with LOG_LEVEL " + logLevel + " all running").atMost(Duration.ofSeconds(600))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250)).until(() -> {
+                    long ready = 0;
+                    for (TestControlPlane plane : planes) {
+                        ready += plane.client().pods().inNamespace(ns).withLabel("app", "telemetry").list().getItems()
+                                .stream()
+                                .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+                                .filter(p -> "Running".equals(p.getStatus().getPhase()))
+                                .filter(p -> p.getSpec().getContainers().get(0).getEnv().stream()
+                                        .anyMatch(e -> logLevel.equals(e.getValue())))
+                                .count();
+                    }
+                    return ready >= nodeCount;
+                });
+        return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void awaitRevision(KubernetesClient host, String ns, int revision) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            DPUService service = host.resources(DPUService.class).inNamespace(ns).withName("telemetry").get();
-            if (service.getStatus() != null && service.getStatus().getAtProvider() != null
-                    && service.getStatus().getAtProvider().getClusters().stream()
-                            .allMatch(c -> c.revision() != null && c.revision() >= revision)) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("revision " + revision + " never reached");
+    private static void awaitRevision(KubernetesClient host, String ns, int revision) {
+        await("revision " + revision + " in every cluster").atMost(Duration.ofSeconds(300)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    DPUService service = host.resources(DPUService.class).inNamespace(ns).withName("telemetry").get();
+                    return service.getStatus() != null && service.getStatus().getAtProvider() != null
+                            && service.getStatus().getAtProvider().getClusters().stream()
+                                    .allMatch(c -> c.revision() != null && c.revision() >= revision);
+                });
     }
 }

@@ -1,5 +1,7 @@
 package io.dpuplane.runtime.managed;
 
+import static org.awaitility.Awaitility.await;
+
 import io.dpuplane.runtime.Conditions;
 import io.dpuplane.runtime.managed.widget.Widget;
 import io.dpuplane.runtime.managed.widget.WidgetSpec;
@@ -8,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,12 +48,16 @@ public final class ManagedReconcilerBenchmark {
             creators.shutdown();
             creators.awaitTermination(10, TimeUnit.MINUTES);
             long created = System.nanoTime();
-            long ready;
-            while ((ready = ready(world)) < count) {
-                System.out.printf(Locale.ROOT, "  %5.1fs  ready %d/%d  reconciles %d%n",
-                        (System.nanoTime() - start) / 1e9, ready, count, reconciles.get());
-                Thread.sleep(2000);
-            }
+            // A progress line every 2 s until all are Ready.
+            await("all Ready").atMost(Duration.ofMinutes(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(2))
+                    .until(() -> {
+                        long ready = ready(world);
+                        if (ready < count) {
+                            System.out.printf(Locale.ROOT, "  %5.1fs  ready %d/%d  reconciles %d%n",
+                                    (System.nanoTime() - start) / 1e9, ready, count, reconciles.get());
+                        }
+                        return ready >= count;
+                    });
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "%nmanaged reconciler benchmark: %d resources Ready and Synced%n", count);
             System.out.printf(Locale.ROOT, "  max reconcile rate        %.0f/s (burst %.0f)%n", rate, rate * 10);

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class ManagedReconcilerContractTest {
     }
 
     @Test
-    void aPollThatFindsNothingChangedWritesNoStatus() throws InterruptedException {
+    void aPollThatFindsNothingChangedWritesNoStatus() {
         create(widget("unchanged", 3));
         awaitReadyAndSynced("unchanged");
         // Settled: the late-initialized spec written and its generation observed.
@@ -123,27 +124,31 @@ class ManagedReconcilerContractTest {
             return w.getSpec().getForProvider().getColor() != null
                     && w.getMetadata().getGeneration().equals(w.getStatus().getObservedGeneration());
         });
-        // A reconcile may still start from the cache's copy of before the last write, and write that status again.
-        Thread.sleep(2_000);
-        String version = get("unchanged").getMetadata().getResourceVersion();
+        // A reconcile may still start from the cache's copy of before the last write, and write that status again:
+        // settled once the resource stays as it is for 2 s.
+        AtomicReference<String> settled = new AtomicReference<>();
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> {
+            String now = get("unchanged").getMetadata().getResourceVersion();
+            return now.equals(settled.getAndSet(now));
+        });
+        String version = settled.get();
         long observed = world.api.count("observe", "unchanged");
 
-        Thread.sleep(3_000);
+        await("polled again").atMost(WAIT).until(() -> world.api.count("observe", "unchanged") > observed + 1);
 
-        assertThat(world.api.count("observe", "unchanged")).as("polled meanwhile").isGreaterThan(observed);
         assertThat(get("unchanged").getMetadata().getResourceVersion()).as("nothing written").isEqualTo(version);
     }
 
     @Test
-    void aCreateThatSaysWhenToLookAgainIsNotObservedBeforeThen() throws InterruptedException {
+    void aCreateThatSaysWhenToLookAgainIsNotObservedBeforeThen() {
         Widget slow = widget("slow-made", 3);
         slow.getSpec().getForProvider().setColor("slow");
         create(slow);
         awaitCondition("slow-made", "Synced", "True", "ReconcileSuccess");
         long observed = world.api.count("observe", "slow-made");
-        Thread.sleep(3_000);
 
-        assertThat(world.api.count("observe", "slow-made")).as("no observe after the create").isEqualTo(observed);
+        await("no observe after the create, for 3 s").during(Duration.ofSeconds(3)).atMost(WAIT)
+                .until(() -> world.api.count("observe", "slow-made") == observed);
         assertThat(condition("slow-made", "Ready")).hasValueSatisfying(c -> assertThat(c.getReason()).isEqualTo("Creating"));
     }
 

@@ -382,11 +382,13 @@ public final class DpuProvisioningBenchmark {
     // (conflicts and retries a real host of 1-8 cards rarely sees).
     private static void createDpus(KubernetesClient client, BenchOptions o) throws InterruptedException {
         // The DPUs as JSON straight onto the wire, a few in flight, their responses not parsed: the benchmark's own
-        // CPU is taken from the run it measures (objects built, serialized and read back cost a third of it).
+        // CPU is taken from the run it measures (objects built, serialized and read back cost a third of it). With 8
+        // in flight the creates took 5 to 36 s while the API server idled a third of the first minute: each create
+        // waits its turn on a busy machine, and the provider cannot start a DPU before it exists.
         HttpClient http = client.getHttpClient();
         String url = client.getMasterUrl().toString().replaceAll("/$", "") + "/apis/provisioning.dpuplane.io/v1alpha1"
                 + "/namespaces/" + NS + "/dpus";
-        Semaphore inFlight = new Semaphore(8);
+        Semaphore inFlight = new Semaphore(o.createsInFlight());
         List<CompletableFuture<String>> created = new ArrayList<>();
         for (int h = 0; h < o.hosts(); h++) {
             for (int d = 0; d < o.dpusPerHost(); d++) {
