@@ -74,9 +74,12 @@ final class BfbCache implements AutoCloseable {
         }
     }
 
-    /** How far the download an install waits for has come. */
+    /** What the copy an install waits for is going through: a download, or the check of a copy kept on disk. */
+    enum Activity { DOWNLOADING, VERIFYING }
+
+    /** How far the download (or the check of the kept copy) an install waits for has come. */
     interface Progress {
-        void downloaded(long bytes, long total);
+        void progressed(Activity activity, long bytes, long total);
     }
 
     /**
@@ -92,7 +95,7 @@ final class BfbCache implements AutoCloseable {
                 try {
                     return lease(fill.done.get(WAIT_POLL.toMillis(), TimeUnit.MILLISECONDS));
                 } catch (TimeoutException waiting) {
-                    progress.downloaded(fill.bytes, fill.total);
+                    progress.progressed(fill.activity, fill.bytes, fill.total);
                     if (cancelled.getAsBoolean()) {
                         throw new Abandoned();
                     }
@@ -169,6 +172,8 @@ final class BfbCache implements AutoCloseable {
     private Entry keptOrDownloaded(Fill fill) throws IOException {
         Path file = dir.resolve(fill.sha256 + ".bfb");
         if (Files.isRegularFile(file)) {
+            fill.activity = Activity.VERIFYING;
+            fill.total = Files.size(file);
             try (InputStream in = Files.newInputStream(file)) {
                 Checked checked = check(in, fill, file.toString(), -1);
                 if (checked.matches(fill.sha256)) {
@@ -178,6 +183,9 @@ final class BfbCache implements AutoCloseable {
                 // damaged on disk: fetched again below
             }
             Files.deleteIfExists(file);
+            fill.activity = Activity.DOWNLOADING;
+            fill.bytes = 0;
+            fill.total = -1;
         }
         return download(fill, file);
     }
@@ -346,6 +354,7 @@ final class BfbCache implements AutoCloseable {
         final String sha256;
         final CompletableFuture<Entry> done = new CompletableFuture<>();
         int waiters;
+        volatile Activity activity = Activity.DOWNLOADING;
         volatile long bytes;
         volatile long total = -1;
         volatile StallGuard body;

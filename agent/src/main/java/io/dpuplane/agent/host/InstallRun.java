@@ -54,8 +54,9 @@ final class InstallRun implements Runnable {
         OperationRecord op = operations.get(id).orElseThrow();
         BfbCache.Lease bfb;
         try {
-            bfb = bfbs.fetch(op.bfbUrl(), op.bfbSha256(), (bytes, total) -> operations.update(id,
-                    r -> r.progress(Operations.DOWNLOADING, bytes, total)), () -> cancelled);
+            bfb = bfbs.fetch(op.bfbUrl(), op.bfbSha256(), (activity, bytes, total) -> operations.update(id,
+                    r -> r.progress(activity == BfbCache.Activity.VERIFYING ? Operations.VERIFYING : Operations.DOWNLOADING,
+                            bytes, total)), () -> cancelled);
         } catch (BfbCache.Abandoned e) {
             fail(OperationRecord.State.CANCELLED, "cancelled while the BFB downloaded; nothing was sent to the card");
             return;

@@ -23,6 +23,7 @@ public final class Operations implements AutoCloseable {
     /** The stages before any byte reaches the card. */
     static final String STARTING = "Starting";
     static final String DOWNLOADING = "Downloading";
+    static final String VERIFYING = "Verifying";
 
     private final OperationJournal journal;
     private final Function<String, Optional<RshimPort>> ports;
@@ -65,7 +66,7 @@ public final class Operations implements AutoCloseable {
      * left half-flashed; one still waiting for its BFB was not touched and is left as it is.
      */
     private OperationRecord interrupted(OperationRecord record) {
-        if (record.stage().equals(STARTING) || record.stage().equals(DOWNLOADING)) {
+        if (record.stage().equals(STARTING) || record.stage().equals(DOWNLOADING) || record.stage().equals(VERIFYING)) {
             return record.finish(OperationRecord.State.INTERRUPTED, "the agent restarted while this install was "
                     + record.stage() + "; nothing had been sent to the card", now());
         }

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,7 +32,7 @@ class BfbCacheTest {
 
     private static final int MIB = 1 << 20;
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final BfbCache.Progress QUIET = (bytes, total) -> { };
+    private static final BfbCache.Progress QUIET = (activity, bytes, total) -> { };
 
     private static LoopbackFileServer registry;
 
@@ -161,10 +163,15 @@ class BfbCacheTest {
             AtomicBoolean firstCancelled = new AtomicBoolean();
             AtomicBoolean secondCancelled = new AtomicBoolean();
             long[] seen = new long[1];
+            Set<BfbCache.Activity> told = ConcurrentHashMap.newKeySet();
             Future<BfbCache.Lease> first = installs.submit(() -> cache.fetch(url, sha256(bfb), QUIET, firstCancelled::get));
             Future<BfbCache.Lease> second = installs.submit(() -> cache.fetch(url, sha256(bfb),
-                    (bytes, total) -> seen[0] = bytes, secondCancelled::get));
+                    (activity, bytes, total) -> {
+                        told.add(activity);
+                        seen[0] = bytes;
+                    }, secondCancelled::get));
             await().atMost(WAIT).until(() -> seen[0] == MIB);
+            assertThat(told).as("a download, told as one (no copy was kept)").containsOnly(BfbCache.Activity.DOWNLOADING);
 
             firstCancelled.set(true);
             assertThatThrownBy(first::get).hasCauseInstanceOf(BfbCache.Abandoned.class);

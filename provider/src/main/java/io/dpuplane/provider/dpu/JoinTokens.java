@@ -51,15 +51,13 @@ final class JoinTokens {
         for (int candidate = 0; candidate < CANDIDATES; candidate++) {
             String id = id(dpuUid, candidate);
             String secret = HexFormat.of().formatHex(randomBytes(8));
-            if (created(id, dpuUid, secret)) {
-                ids.put(dpuUid, id);
+            if (took(id, dpuUid, secret)) {
                 return id + "." + secret;
             }
             Secret existing = secrets().withName(name(id)).get();
             if (existing == null) {
                 // Deleted since: taken now, or by the next candidate.
-                if (created(id, dpuUid, secret)) {
-                    ids.put(dpuUid, id);
+                if (took(id, dpuUid, secret)) {
                     return id + "." + secret;
                 }
                 continue;
@@ -73,7 +71,7 @@ final class JoinTokens {
                 return id + "." + lasting.get();
             }
             secrets().withName(name(id)).delete();
-            if (created(id, dpuUid, secret)) {
+            if (took(id, dpuUid, secret)) {
                 return id + "." + secret;
             }
         }
@@ -95,6 +93,15 @@ final class JoinTokens {
                 secrets().withName(name).delete();
             }
         }
+    }
+
+    /** Creates the token under {@code id} and remembers it as the DPU's; false when the id is taken. */
+    private boolean took(String id, String dpuUid, String secret) {
+        if (!created(id, dpuUid, secret)) {
+            return false;
+        }
+        ids.put(dpuUid, id);
+        return true;
     }
 
     private boolean created(String id, String dpuUid, String secret) {

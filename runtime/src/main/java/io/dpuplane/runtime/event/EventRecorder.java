@@ -5,8 +5,13 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,19 +25,35 @@ import org.slf4j.LoggerFactory;
  * Records Kubernetes events on the objects a controller reconciles ({@code kubectl describe} shows them).
  * Events are written in the background, as client-go's recorder does: a reconcile hands its event over and goes
  * on, rather than waiting a round trip to the API server (on a busy one, hundreds of milliseconds for every create
- * of a thousand). An event that cannot be written is logged, never fails a reconcile; when the API server falls so
- * far behind that {@value #BACKLOG} events wait, new ones are dropped and counted in the log.
+ * of a thousand). The same event again on the same object (same reason, type and message) within
+ * {@link #AGGREGATE_WITHIN} counts up the one already written — {@code count} and {@code lastTimestamp}, as client-go
+ * aggregates — instead of adding an Event object per retry: a fleet whose DPUs retry an error with backoff would
+ * otherwise fill etcd with copies. An event that cannot be written is logged, never fails a reconcile; when the API
+ * server falls so far behind that {@value #BACKLOG} events wait, new ones are dropped and counted in the log.
  */
 public class EventRecorder {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
     private static final int BACKLOG = 4096;
     private static final int SENDERS = 4;
+    static final Duration AGGREGATE_WITHIN = Duration.ofMinutes(10);
+    private static final int REMEMBERED = 4096;
 
     private final KubernetesClient client;
     private final String component;
     private final ThreadPoolExecutor senders;
     private final AtomicLong dropped = new AtomicLong();
+    /** The events written lately, by what makes them the same, oldest first: repeats count up the one written. */
+    private final Map<String, Written> written = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /** An event as written: its name, how many times it happened, when last, and its last write (repeats follow it). */
+    private record Written(String namespace, String name, int count, Instant last, CompletableFuture<Void> sent) {
+    }
 
     public EventRecorder(KubernetesClient client, String component) {
         this.client = client;
@@ -57,7 +78,24 @@ public class EventRecorder {
 
     private void record(HasMetadata object, String reason, String type, String message, Map<String, String> annotations) {
         String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
-        String now = Instant.now().toString();
+        Instant at = Instant.now();
+        String key = object.getMetadata().getUid() + "\n" + object.getKind() + "\n" + reason + "\n" + type + "\n" + message;
+        synchronized (written) {
+            Written before = written.get(key);
+            if (before != null && before.last().plus(AGGREGATE_WITHIN).isAfter(at)) {
+                // After the event's own write, never before it: the count goes onto an Event that exists.
+                int count = before.count() + 1;
+                try {
+                    CompletableFuture<Void> sent = before.sent().thenRunAsync(
+                            () -> countUp(before.namespace(), before.name(), count, at), senders);
+                    written.put(key, new Written(before.namespace(), before.name(), count, at, sent));
+                } catch (RejectedExecutionException e) {
+                    dropped(reason, namespace, object);
+                }
+                return;
+            }
+        }
+        String now = at.toString();
         Event event = new EventBuilder()
                 .withNewMetadata()
                 .withName(object.getMetadata().getName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()))
@@ -78,14 +116,33 @@ public class EventRecorder {
                 .withNewSource().withComponent(component).endSource()
                 .withReportingComponent(component)
                 .build();
+        CompletableFuture<Void> sent;
         try {
-            senders.execute(() -> send(event));
+            sent = CompletableFuture.runAsync(() -> send(event), senders);
         } catch (RejectedExecutionException e) {
-            long n = dropped.incrementAndGet();
-            if (Long.bitCount(n) == 1) {
-                LOG.warn("{} events dropped so far: {} are waiting to be written (latest dropped: {} on {}/{})", n, BACKLOG,
-                        reason, namespace, object.getMetadata().getName());
-            }
+            dropped(reason, namespace, object);
+            return;
+        }
+        synchronized (written) {
+            written.put(key, new Written(namespace, event.getMetadata().getName(), 1, at, sent));
+        }
+    }
+
+    private void dropped(String reason, String namespace, HasMetadata object) {
+        long n = dropped.incrementAndGet();
+        if (Long.bitCount(n) == 1) {
+            LOG.warn("{} events dropped so far: {} are waiting to be written (latest dropped: {} on {}/{})", n, BACKLOG,
+                    reason, namespace, object.getMetadata().getName());
+        }
+    }
+
+    /** The event happened again: its count and last time, as one merge patch (an event gone since is not made again). */
+    private void countUp(String namespace, String name, int count, Instant last) {
+        try {
+            client.v1().events().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
+                    "{\"count\":" + count + ",\"lastTimestamp\":\"" + last + "\"}");
+        } catch (RuntimeException e) {
+            LOG.warn("cannot count up event {}/{}: {}", namespace, name, e.getMessage());
         }
     }
 

@@ -1,0 +1,55 @@
+package io.dpuplane.runtime.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dpuplane.testkit.kube.TestControlPlanes;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Events on a real API server: written in the background, and a repeat counts up the event already written. */
+class EventRecorderTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final KubernetesClient client = TestControlPlanes.host().client();
+
+    @Test
+    void theSameEventAgainCountsUpTheOneWrittenAndAnotherMessageIsAnEventOfItsOwn() {
+        if (client.namespaces().withName("events").get() == null) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("events").endMetadata().build())
+                    .create();
+        }
+        ConfigMap object = client.configMaps().inNamespace("events").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("retried").endMetadata().build()).create();
+        EventRecorder events = new EventRecorder(client, "test/events");
+
+        events.warn(object, "CannotCreateExternalResource", "create failed: quota exceeded");
+        events.warn(object, "CannotCreateExternalResource", "create failed: quota exceeded");
+        events.warn(object, "CannotCreateExternalResource", "create failed: quota exceeded");
+        events.warn(object, "CannotCreateExternalResource", "create failed: the DPU cluster is unreachable");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(object)).hasSize(2)
+                .anySatisfy(e -> {
+                    assertThat(e.getMessage()).isEqualTo("create failed: quota exceeded");
+                    assertThat(e.getCount()).as("one Event, counted three times").isEqualTo(3);
+                    assertThat(Instant.parse(e.getLastTimestamp())).isAfterOrEqualTo(Instant.parse(e.getFirstTimestamp()));
+                })
+                .anySatisfy(e -> {
+                    assertThat(e.getMessage()).isEqualTo("create failed: the DPU cluster is unreachable");
+                    assertThat(e.getCount()).isEqualTo(1);
+                }));
+    }
+
+    private List<Event> eventsOn(ConfigMap object) {
+        return client.v1().events().inNamespace("events").list().getItems().stream()
+                .filter(e -> object.getMetadata().getUid().equals(e.getInvolvedObject().getUid())).toList();
+    }
+}
