@@ -44,6 +44,13 @@ class ConsoleTapTest {
         card = new RandomAccessFile(console().toFile(), "rw");
     }
 
+    /** The tap of a card's console, the card plugged in and having printed {@code before} already. */
+    private ConsoleTap tapOfACardThatPrinted(String before) throws IOException, InterruptedException {
+        plugIn();
+        print(before);
+        return ConsoleTap.of(console());
+    }
+
     private void print(String text) throws IOException {
         card.write(text.getBytes(StandardCharsets.UTF_8));
     }
@@ -57,9 +64,7 @@ class ConsoleTapTest {
 
     @Test
     void whatTheDeviceHeldBeforeTheFollowBeganIsTheTailButNotNew() throws Exception {
-        plugIn();
-        print("t0 ERROR: Installing the OS to eMMC failed\n");
-        ConsoleTap tap = ConsoleTap.of(console());
+        ConsoleTap tap = tapOfACardThatPrinted("t0 ERROR: Installing the OS to eMMC failed\n");
         ConsoleTap.Follower follower = tap.follow();
 
         assertThat(follower.next(Duration.ZERO)).isEmpty();
@@ -105,9 +110,7 @@ class ConsoleTapTest {
 
     @Test
     void theSameTextPrintedAgainLaterIsNew() throws Exception {
-        plugIn();
-        print("t0 ERROR: Installing the OS to eMMC failed\n");
-        ConsoleTap tap = ConsoleTap.of(console());
+        ConsoleTap tap = tapOfACardThatPrinted("t0 ERROR: Installing the OS to eMMC failed\n");
         ConsoleTap.Follower follower = tap.follow();
         for (int i = 0; i < 30; i++) {
             print("t1 cloud-init: step " + i + "\n");

@@ -110,17 +110,29 @@ final class DpuClusterAccess implements AutoCloseable {
         client.nodes().withName(nodeName).delete();
     }
 
-    /** Puts the bootstrap RBAC in place if it is missing; looked at once per {@link #RBAC_RECHECK}, not per DPU. */
+    /**
+     * Puts the bootstrap RBAC in place if it is missing; looked at once per {@link #RBAC_RECHECK}, not per DPU, and by
+     * one worker at a time: the first creates of a fleet come together, and each used to read and apply it again.
+     */
     private void ensureBootstrapRbac() {
-        long now = System.nanoTime();
-        if (rbacConfirmed && now - rbacConfirmedNanos < RBAC_RECHECK.toNanos()) {
+        if (rbacFresh(System.nanoTime())) {
             return;
         }
-        if (client.rbac().clusterRoleBindings().withName(BOOTSTRAP_ROLE).get() == null) {
-            applyBootstrapRbac();
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (rbacFresh(now)) {
+                return;
+            }
+            if (client.rbac().clusterRoleBindings().withName(BOOTSTRAP_ROLE).get() == null) {
+                applyBootstrapRbac();
+            }
+            rbacConfirmedNanos = now;
+            rbacConfirmed = true;
         }
-        rbacConfirmedNanos = now;
-        rbacConfirmed = true;
+    }
+
+    private boolean rbacFresh(long now) {
+        return rbacConfirmed && now - rbacConfirmedNanos < RBAC_RECHECK.toNanos();
     }
 
     private void applyBootstrapRbac() {
