@@ -24,7 +24,11 @@ public final class WidgetApi {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
     private final AtomicInteger observes = new AtomicInteger();
-    private final Map<String, java.time.Duration> hangs = new ConcurrentHashMap<>();
+    private final Map<String, Hang> hangs = new ConcurrentHashMap<>();
+
+    /** A call that does not answer for {@code howLong}, or until healed. */
+    private record Hang(java.time.Duration howLong, java.util.concurrent.CountDownLatch healed) {
+    }
 
     public State get(String name) {
         record("observe", name);
@@ -67,12 +71,15 @@ public final class WidgetApi {
 
     public void heal(String verb, String name) {
         failures.remove(verb + "/" + name);
-        hangs.remove(verb + "/" + name);
+        Hang hang = hangs.remove(verb + "/" + name);
+        if (hang != null) {
+            hang.healed().countDown();
+        }
     }
 
     /** Makes every call of a verb on a widget hang for a while (an unresponsive system) until healed. */
     public void hang(String verb, String name, java.time.Duration howLong) {
-        hangs.put(verb + "/" + name, howLong);
+        hangs.put(verb + "/" + name, new Hang(howLong, new java.util.concurrent.CountDownLatch(1)));
     }
 
     public long count(String verb, String name) {
@@ -92,10 +99,11 @@ public final class WidgetApi {
     }
 
     private void failIfTold(String verb, String name) {
-        java.time.Duration hang = hangs.get(verb + "/" + name);
+        Hang hang = hangs.get(verb + "/" + name);
         if (hang != null) {
             try {
-                Thread.sleep(hang.toMillis());
+                // Unresponsive: answers only after howLong, or once healed (a timed wait, not a sleep).
+                hang.healed().await(hang.howLong().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted");
