@@ -164,7 +164,7 @@ final class DpuClient implements ExternalClient<DPU> {
         at.setPhase(DPUPhase.OS_INSTALLING);
         at.setAttempts((at.getAttempts() == null ? 0 : at.getAttempts()) + 1);
         // The stream has just begun: the first look at it is the follow's, not straight away.
-        return ExternalCreation.observeAfter(pace.every(FOLLOW, slots.inFlight(), backlog.any()));
+        return ExternalCreation.observeAfter(look(FOLLOW, false));
     }
 
     @Override
@@ -231,8 +231,7 @@ final class DpuClient implements ExternalClient<DPU> {
                 boolean nodeUp = booting && at.getDpuNodeName() != null
                         && cluster.node(at.getDpuNodeName()).map(DpuClusterAccess::ready).orElse(false);
                 // A booting card's Node tells its DPU when it is up: a look meanwhile only refreshes its console.
-                Duration look = nodeUp ? FOLLOW : booting ? pace.every(FOLLOW_BOOT, slots.inFlight(), true)
-                        : pace.every(FOLLOW, slots.inFlight(), backlog.any());
+                Duration look = nodeUp ? FOLLOW : booting ? look(FOLLOW_BOOT, true) : look(FOLLOW, false);
                 return new ExternalObservation(true, true, false, Map.of(), null, look);
             }
             case SUCCEEDED -> {
@@ -257,6 +256,13 @@ final class DpuClient implements ExternalClient<DPU> {
         }
     }
 
+    /** When to look again at an install in flight, yielding most while other DPUs wait to start. */
+    private Duration look(Duration base, boolean booting) {
+        FollowPace.Yield yield = backlog.any() ? FollowPace.Yield.STARTS
+                : booting ? FollowPace.Yield.BOOTING : FollowPace.Yield.NONE;
+        return pace.every(base, slots.inFlight(), yield);
+    }
+
     private ExternalObservation joining(DPU dpu, DPUObservation at, DpuInputs inputs) {
         DPUParameters p = dpu.getSpec().getForProvider();
         Map<String, String> labels = p.clusterNodeLabels() == null ? Map.of() : p.clusterNodeLabels();
@@ -264,8 +270,7 @@ final class DpuClient implements ExternalClient<DPU> {
         follow(dpu, at, cluster);
         Optional<Node> node = cluster.node(at.getDpuNodeName());
         boolean joined = node.map(DpuClusterAccess::ready).orElse(false);
-        Duration again = cluster.nodes().delivering() ? FOLLOW_WATCHED
-                : pace.every(FOLLOW, slots.inFlight(), backlog.any());
+        Duration again = cluster.nodes().delivering() ? FOLLOW_WATCHED : look(FOLLOW, false);
         if (!joined && at.getPhase() == DPUPhase.READY) {
             // Health after Ready: the DPU was up; say what is wrong with it now, and keep watching.
             Conditions.mark(dpu, conditions.unavailable(node.isEmpty()

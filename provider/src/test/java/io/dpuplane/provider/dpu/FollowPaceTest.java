@@ -3,6 +3,7 @@ package io.dpuplane.provider.dpu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dpuplane.provider.dpu.FollowPace.Yield;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,29 +13,40 @@ class FollowPaceTest {
 
     @Test
     void fewInstallsAreFollowedAtTheirBasePace() {
-        assertThat(pace.every(Duration.ofSeconds(2), 10, false)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(pace.every(Duration.ofSeconds(5), 0, false)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pace.every(Duration.ofSeconds(2), 10, Yield.NONE)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(pace.every(Duration.ofSeconds(5), 0, Yield.NONE)).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
     void manyInstallsTogetherTakeAtMostHalfTheReconcileBudget() {
-        Duration every = pace.every(Duration.ofSeconds(2), 1_000, false);
+        Duration every = pace.every(Duration.ofSeconds(2), 1_000, Yield.NONE);
         assertThat(every).isEqualTo(Duration.ofSeconds(20));
         assertThat(1_000 / (double) every.toSeconds()).as("follows per second").isLessThanOrEqualTo(50);
     }
 
     @Test
-    void aYieldingFollowTakesAtMostAQuarterOfTheBudget() {
-        Duration every = pace.every(Duration.ofSeconds(2), 600, true);
+    void aBootingCardsFollowTakesAtMostAQuarterOfTheBudget() {
+        Duration every = pace.every(Duration.ofSeconds(2), 600, Yield.BOOTING);
         assertThat(every).isEqualTo(Duration.ofSeconds(24));
         assertThat(600 / (double) every.toSeconds()).as("follows per second").isLessThanOrEqualTo(25);
-        assertThat(pace.every(Duration.ofSeconds(2), 10, true)).as("few in flight: still their base pace")
+        assertThat(pace.every(Duration.ofSeconds(2), 10, Yield.BOOTING)).as("few in flight: still their base pace")
                 .isEqualTo(Duration.ofSeconds(2));
     }
 
     @Test
-    void noInstallWaitsLongerThanHalfAMinuteBetweenLooks() {
-        assertThat(pace.every(Duration.ofSeconds(2), 100_000, true)).isEqualTo(Duration.ofSeconds(30));
+    void whileDpusWaitToStartFollowingTakesAtMostASixteenth() {
+        Duration every = pace.every(Duration.ofSeconds(2), 600, Yield.STARTS);
+        assertThat(every).isEqualTo(Duration.ofSeconds(96));
+        assertThat(600 / (double) every.toSeconds()).as("follows per second").isLessThanOrEqualTo(100 / 16.0);
+        assertThat(pace.every(Duration.ofSeconds(2), 10, Yield.STARTS)).as("few in flight: still their base pace")
+                .isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void noInstallWaitsLongerThanHalfAMinuteBetweenLooksUnlessStartsWait() {
+        assertThat(pace.every(Duration.ofSeconds(2), 100_000, Yield.NONE)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(pace.every(Duration.ofSeconds(2), 100_000, Yield.BOOTING)).isEqualTo(Duration.ofSeconds(30));
+        assertThat(pace.every(Duration.ofSeconds(2), 100_000, Yield.STARTS)).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test

@@ -25,6 +25,13 @@ import java.util.concurrent.Future;
  */
 final class BenchFleet implements AutoCloseable {
 
+    /**
+     * The benchmark's JVMs (the provider, the host agents, the emulators' kubelets) offer one TLS key share, x25519,
+     * as a Go client does; the JDK's default also makes a secp256r1 share for every connection, which the API server
+     * (Go) never takes: a fifth of an emulator's CPU in the join wave, and most of the provider's handshake samples in
+     * the first seconds of a wave (its HTTP/1.1 client opens a connection per request in flight).
+     */
+    static final String ONE_KEY_SHARE = "-Djdk.tls.namedGroups=x25519";
     private static final Duration START = Duration.ofMinutes(5);
 
     private final List<RunningProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -47,12 +54,9 @@ final class BenchFleet implements AutoCloseable {
                 int hosts = Math.min(options.hostsPerEmulator(), options.hosts() - e * options.hostsPerEmulator());
                 Path root = fleet.emulatorRoot(e);
                 String name = "emulator-" + e;
-                // The emulated kubelets offer one key share (x25519), as a Go kubelet's TLS does; the JDK's default
-                // makes two (x25519 and secp256r1): a fifth of an emulator's CPU in the join wave, for nothing a real
-                // DPU's kubelet would do.
-                started.add(starter.submit(() -> fleet.processes.add(agent(dir, name, List.of("-Xmx1g",
-                        "-Xlog:gc,safepoint:file=" + dir.resolve("logs").resolve("gc-" + name + ".log"),
-                        "-Djdk.tls.namedGroups=x25519"), Map.of(
+                List<String> jvm = List.of("-Xmx1g", ONE_KEY_SHARE,
+                        "-Xlog:gc,safepoint:file=" + dir.resolve("logs").resolve("gc-" + name + ".log"));
+                started.add(starter.submit(() -> fleet.processes.add(agent(dir, name, jvm, Map.of(
                         "dpuplane.agent.mode", "emulator",
                         "dpuplane.agent.emulator-root", root.toString(),
                         "dpuplane.agent.emulated-hosts", Integer.toString(hosts),
@@ -68,7 +72,7 @@ final class BenchFleet implements AutoCloseable {
                 Path certs = ca.issueAgentServer(node + "-agent").writeTo(dir.resolve("agent-tls").resolve(node));
                 started.add(starter.submit(() -> {
                     int grpc = FreePort.pick();
-                    fleet.processes.add(agent(dir, node, List.of("-Xmx128m"), Map.of(
+                    fleet.processes.add(agent(dir, node, List.of("-Xmx128m", ONE_KEY_SHARE), Map.of(
                             "dpuplane.agent.mode", "host",
                             "dpuplane.agent.node-name", node,
                             "dpuplane.agent.dev-root", hostRoot.resolve("dev").toString(),

@@ -149,7 +149,7 @@ public final class DpuProvisioningBenchmark {
         int providerPort = FreePort.pick();
         Path gcLog = dir.resolve("provider-gc.log");
         AppLauncher provider = AppLauncher.of(QuarkusApp.PROVIDER).jvmOption("-Xmx" + o.providerHeap())
-                .jvmOption("-Xlog:gc:file=" + gcLog)
+                .jvmOption(BenchFleet.ONE_KEY_SHARE).jvmOption("-Xlog:gc:file=" + gcLog)
                 .property("quarkus.http.port", Integer.toString(providerPort))
                 .property("quarkus.http.host", "127.0.0.1")
                 .property("dpuplane.provider.inventory-namespace", INVENTORY)
