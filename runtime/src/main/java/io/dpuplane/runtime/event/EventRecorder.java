@@ -87,7 +87,7 @@ public class EventRecorder {
                 int count = before.count() + 1;
                 try {
                     CompletableFuture<Void> sent = before.sent().thenRunAsync(
-                            () -> countUp(before.namespace(), before.name(), count, at), senders);
+                            () -> countUp(key, before.namespace(), before.name(), count, at), senders);
                     written.put(key, new Written(before.namespace(), before.name(), count, at, sent));
                 } catch (RejectedExecutionException e) {
                     dropped(reason, namespace, object);
@@ -118,7 +118,7 @@ public class EventRecorder {
                 .build();
         CompletableFuture<Void> sent;
         try {
-            sent = CompletableFuture.runAsync(() -> send(event), senders);
+            sent = CompletableFuture.runAsync(() -> send(event, key), senders);
         } catch (RejectedExecutionException e) {
             dropped(reason, namespace, object);
             return;
@@ -136,22 +136,44 @@ public class EventRecorder {
         }
     }
 
-    /** The event happened again: its count and last time, as one merge patch (an event gone since is not made again). */
-    private void countUp(String namespace, String name, int count, Instant last) {
+    /**
+     * The event happened again: its count and last time, as one merge patch. One that cannot be counted up (never
+     * written, or gone since) is forgotten: the next repeat writes it anew.
+     */
+    private void countUp(String key, String namespace, String name, int count, Instant last) {
         try {
             client.v1().events().inNamespace(namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
                     "{\"count\":" + count + ",\"lastTimestamp\":\"" + last + "\"}");
         } catch (RuntimeException e) {
+            forget(key, name);
             LOG.warn("cannot count up event {}/{}: {}", namespace, name, e.getMessage());
         }
     }
 
-    private void send(Event event) {
+    /** Writes the event; one that could not be written is forgotten, so its next repeat writes it, not counts it up. */
+    private void send(Event event, String key) {
         try {
             client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
         } catch (RuntimeException e) {
+            forget(key, event.getMetadata().getName());
             LOG.warn("cannot record event {} on {}/{}: {}", event.getReason(), event.getMetadata().getNamespace(),
                     event.getInvolvedObject().getName(), e.getMessage());
+        }
+    }
+
+    private void forget(String key, String name) {
+        synchronized (written) {
+            Written remembered = written.get(key);
+            if (remembered != null && remembered.name().equals(name)) {
+                written.remove(key);
+            }
+        }
+    }
+
+    /** Completes once every event handed over so far is written (or given up on). */
+    CompletableFuture<Void> handedOver() {
+        synchronized (written) {
+            return CompletableFuture.allOf(written.values().stream().map(Written::sent).toArray(CompletableFuture[]::new));
         }
     }
 }

@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Events on a real API server: written in the background, and a repeat counts up the event already written. */
@@ -48,8 +49,25 @@ class EventRecorderTest {
                 }));
     }
 
+    @Test
+    void anEventThatCouldNotBeWrittenIsWrittenAtItsNextRepeatNotCountedUp() throws Exception {
+        // Its namespace does not exist yet: the API server refuses the Event.
+        ConfigMap object = new ConfigMapBuilder().withNewMetadata().withName("early").withNamespace("events-later")
+                .withUid("0f6b1c2e-5d4a-4c1b-9a7e-3e2d1c0b9a87").endMetadata().build();
+        EventRecorder events = new EventRecorder(client, "test/events");
+        events.warn(object, "CannotConnectToProvider", "connect failed: no ProviderConfig");
+        events.handedOver().get(30, TimeUnit.SECONDS);
+
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("events-later").endMetadata()
+                .build()).create();
+        events.warn(object, "CannotConnectToProvider", "connect failed: no ProviderConfig");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(object)).singleElement()
+                .satisfies(e -> assertThat(e.getCount()).isEqualTo(1)));
+    }
+
     private List<Event> eventsOn(ConfigMap object) {
-        return client.v1().events().inNamespace("events").list().getItems().stream()
+        return client.v1().events().inNamespace(object.getMetadata().getNamespace()).list().getItems().stream()
                 .filter(e -> object.getMetadata().getUid().equals(e.getInvolvedObject().getUid())).toList();
     }
 }
