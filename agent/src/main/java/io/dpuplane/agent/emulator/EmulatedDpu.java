@@ -48,12 +48,11 @@ public final class EmulatedDpu implements AutoCloseable {
     private volatile boolean closed;
     private final EmulatedConsole console;
     private final Thread receiver;
-    private final Thread miscWatcher;
     private Thread booter;
     private long miscStamp;
 
     EmulatedDpu(DeviceIdentity identity, Path devRoot, Path sysRoot, double timeScale, DeviceFaults faults,
-            KubeletCredentials kubelet) {
+            KubeletCredentials kubelet, MiscWatch misc) {
         this.identity = identity;
         this.kubelet = kubelet;
         this.rshim = devRoot.resolve("rshim" + identity.rshimIndex());
@@ -69,11 +68,9 @@ public final class EmulatedDpu implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         this.receiver = new Thread(this::receive, "emulated-dpu-" + identity.pciAddress() + "-rshim");
-        this.miscWatcher = new Thread(this::watchMisc, "emulated-dpu-" + identity.pciAddress() + "-misc");
         receiver.setDaemon(true);
-        miscWatcher.setDaemon(true);
         receiver.start();
-        miscWatcher.start();
+        misc.register(rshim, this::miscChanged);
     }
 
     public DeviceIdentity identity() {
@@ -316,27 +313,24 @@ public final class EmulatedDpu implements AutoCloseable {
         }
     }
 
-    private void watchMisc() {
+    /** Takes a reset someone wrote into misc ({@code SW_RESET 1}); {@link MiscWatch} calls it when misc may have changed. */
+    private void miscChanged() {
+        if (closed) {
+            return;
+        }
         Path misc = rshim.resolve("misc");
-        while (!closed) {
-            try {
-                long stamp = stamp(misc);
-                if (stamp != miscStamp) {
-                    String text = Files.readString(misc);
-                    if (text.lines().anyMatch(line -> line.strip().equals("SW_RESET 1"))) {
-                        reset();
-                        writeMisc();
-                    }
-                    miscStamp = stamp(misc);
+        try {
+            long stamp = stamp(misc);
+            if (stamp != miscStamp) {
+                String text = Files.readString(misc);
+                if (text.lines().anyMatch(line -> line.strip().equals("SW_RESET 1"))) {
+                    reset();
+                    writeMisc();
                 }
-                // A reset is not timing-critical; at 50 ms, 250 emulated cards in one JVM cost a sixth of a core idle,
-                // and 1,000 cards looking every 200 ms made 10,000 stat calls a second.
-                Thread.sleep(500);
-            } catch (IOException e) {
-                // the agent may be rewriting it; look again
-            } catch (InterruptedException e) {
-                return;
+                miscStamp = stamp(misc);
             }
+        } catch (IOException e) {
+            // the agent may be rewriting it: its write is another change, told again
         }
     }
 
@@ -384,7 +378,6 @@ public final class EmulatedDpu implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        miscWatcher.interrupt();
         console.close();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Locale;
 /**
  * A host full of emulated BlueFields under one directory: {@code dev/} with their rshim devices and
  * {@code sys/} with their PCI functions, exactly where a host agent looks (its device and sysfs roots).
- * Many hosts fit in one process; each DPU costs a few threads and files.
+ * Many hosts fit in one process; each DPU costs a few threads and files, and the host one thread that tells
+ * its cards of resets written to them.
  */
 public final class EmulatedHost implements AutoCloseable {
 
@@ -20,10 +21,13 @@ public final class EmulatedHost implements AutoCloseable {
     private final Path root;
     private final List<EmulatedDpu> dpus = new ArrayList<>();
     private final List<AutoCloseable> owned = new ArrayList<>();
+    private final MiscWatch misc;
 
     private EmulatedHost(String name, Path root) {
         this.name = name;
         this.root = root;
+        this.misc = new MiscWatch(name);
+        owned.add(misc);
     }
 
     /** A host with {@code count} BlueField-3 cards at buses 03, 04, ... and rshim0, rshim1, .... */
@@ -47,7 +51,7 @@ public final class EmulatedHost implements AutoCloseable {
             String pci = String.format(Locale.ROOT, "0000:%02x:00.0", 3 + i);
             String serial = String.format(Locale.ROOT, "MT%04dX%05d", Math.abs(name.hashCode()) % 10000, i);
             host.dpus.add(new EmulatedDpu(new DeviceIdentity(pci, i, DpuModel.BLUEFIELD_3, serial, "900-9D3B6-00CV-AA0"),
-                    host.devRoot(), host.sysRoot(), timeScale, DeviceFaults.none(), kubelet));
+                    host.devRoot(), host.sysRoot(), timeScale, DeviceFaults.none(), kubelet, host.misc));
         }
         return host;
     }

@@ -21,17 +21,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts the managed resources that use a provider config (its ProviderConfigUsages), shows the count in
- * {@code status.users}, and holds the {@code in-use.crossplane.io} finalizer so a config in use cannot be
- * deleted: deletion waits, with condition Terminating/InUse and a UsageAccounting event, until the last
- * user is gone.
+ * Counts the managed resources that use a provider config (its ProviderConfigUsages, as the usage watch has
+ * them), shows the count in {@code status.users}, and holds the {@code in-use.crossplane.io} finalizer so a config
+ * in use cannot be deleted: deletion waits, with condition Terminating/InUse and a UsageAccounting event, until the
+ * last user is gone.
+ *
+ * <p>A wave of a thousand new resources is a thousand usage events for one config: the count comes from the watch's
+ * cache, not a list of every usage from the API server per event, and it is written when it changed, at most once
+ * every {@link #USERS_EVERY} (the last change of a wave is written, after the wait).
  */
 public abstract class ProviderConfigUsageReconciler<C extends CustomResource<?, ProviderConfigStatus>>
         implements Reconciler<C> {
 
     public static final String FINALIZER = "in-use.crossplane.io";
+    static final Duration USERS_EVERY = Duration.ofSeconds(1);
 
     private final KubernetesClient client;
     private final String kind;
@@ -39,6 +45,7 @@ public abstract class ProviderConfigUsageReconciler<C extends CustomResource<?, 
     private final Duration shortWait;
     private final EventRecorder events;
     private final Conditions conditions = new Conditions(Clock.systemUTC());
+    private final Map<ResourceID, Long> usersWrittenNanos = new ConcurrentHashMap<>();
 
     protected ProviderConfigUsageReconciler(KubernetesClient client, String kind, boolean clusterScoped, Duration shortWait) {
         this.client = client;
@@ -63,12 +70,15 @@ public abstract class ProviderConfigUsageReconciler<C extends CustomResource<?, 
 
     @Override
     public UpdateControl<C> reconcile(C config, Context<C> context) {
+        ResourceID id = ResourceID.fromResource(config);
         if (context.isPrimaryResourceDeleted()) {
+            usersWrittenNanos.remove(id);
             return UpdateControl.noUpdate();
         }
-        long users = usersOf(config);
+        long users = context.getSecondaryResources(ProviderConfigUsage.class).size();
         ProviderConfigStatus status = config.getStatus() == null ? new ProviderConfigStatus() : config.getStatus();
         config.setStatus(status);
+        boolean changed = !Long.valueOf(users).equals(status.getUsers());
         status.setUsers(users);
         if (config.isMarkedForDeletion()) {
             if (users > 0) {
@@ -84,15 +94,16 @@ public abstract class ProviderConfigUsageReconciler<C extends CustomResource<?, 
             return UpdateControl.noUpdate();
         }
         setFinalizer(config, true);
+        if (!changed) {
+            return UpdateControl.noUpdate();
+        }
+        Long written = usersWrittenNanos.get(id);
+        long since = written == null ? Long.MAX_VALUE : System.nanoTime() - written;
+        if (since < USERS_EVERY.toNanos()) {
+            return UpdateControl.<C>noUpdate().rescheduleAfter(Duration.ofNanos(USERS_EVERY.toNanos() - since));
+        }
+        usersWrittenNanos.put(id, System.nanoTime());
         return UpdateControl.patchStatus(config);
-    }
-
-    private long usersOf(C config) {
-        var usages = client.resources(ProviderConfigUsage.class);
-        var selected = (clusterScoped ? usages.inAnyNamespace() : usages.inNamespace(config.getMetadata().getNamespace()))
-                .withLabel(ProviderConfigUsageTracker.LABEL_CONFIG_NAME, config.getMetadata().getName())
-                .withLabel(ProviderConfigUsageTracker.LABEL_CONFIG_KIND, kind);
-        return selected.list().getItems().size();
     }
 
     private void setFinalizer(C config, boolean present) {

@@ -94,6 +94,19 @@ class ManagedReconcilerContractTest {
                 .map(Event::getReason).toList();
     }
 
+    /** A namespaced ProviderConfig of the widgets' namespace; returns the client of those configs. */
+    private static io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<ProviderConfig, ?,
+            io.fabric8.kubernetes.client.dsl.Resource<ProviderConfig>> createProviderConfig(String name) {
+        var configs = world.client.resources(ProviderConfig.class).inNamespace(world.namespace);
+        configs.resource(Serialization.unmarshal("""
+                apiVersion: dpuplane.io/v1alpha1
+                kind: ProviderConfig
+                metadata: {name: %s}
+                spec: {agent: {tlsSecretRef: {name: agent-tls}}}
+                """.formatted(name), ProviderConfig.class)).create();
+        return configs;
+    }
+
     private static void edit(String name, java.util.function.UnaryOperator<Widget> change) {
         world.client.resources(Widget.class).inNamespace(world.namespace).withName(name).edit(change);
     }
@@ -368,13 +381,7 @@ class ManagedReconcilerContractTest {
 
     @Test
     void aProviderConfigInUseCannotBeDeletedUntilItsLastUserIsGone() {
-        var configs = world.client.resources(ProviderConfig.class).inNamespace(world.namespace);
-        configs.resource(Serialization.unmarshal("""
-                apiVersion: dpuplane.io/v1alpha1
-                kind: ProviderConfig
-                metadata: {name: team}
-                spec: {agent: {tlsSecretRef: {name: agent-tls}}}
-                """, ProviderConfig.class)).create();
+        var configs = createProviderConfig("team");
         Widget widget = widget("team-user", 1);
         widget.getSpec().setProviderConfigRef(new ProviderConfigReference("ProviderConfig", "team"));
         create(widget);
@@ -391,6 +398,39 @@ class ManagedReconcilerContractTest {
 
         world.client.resource(get("team-user")).delete();
         await().atMost(WAIT).until(() -> configs.withName("team").get() == null);
+    }
+
+    @Test
+    void aWaveOfUsersIsCountedWithoutAWriteOfTheConfigPerUser() {
+        var configs = createProviderConfig("wave");
+        await().atMost(WAIT).until(() -> configs.withName("wave").get().getStatus() != null);
+        List<String> versions = new CopyOnWriteArrayList<>();
+        int users = 20;
+        try (Watch watch = configs.withName("wave").watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, ProviderConfig config) {
+                versions.add(config.getMetadata().getResourceVersion());
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        })) {
+            for (int i = 0; i < users; i++) {
+                Widget widget = widget("wave-" + i, 1);
+                widget.getSpec().setProviderConfigRef(new ProviderConfigReference("ProviderConfig", "wave"));
+                create(widget);
+            }
+            await().atMost(WAIT).until(() -> Long.valueOf(users).equals(configs.withName("wave").get().getStatus().getUsers()));
+        }
+        // At most one write a second: a wave of users made in a second or two is a few writes, not one per user.
+        assertThat(versions).as("writes of the config while %d users came", users).hasSizeLessThanOrEqualTo(users / 2);
+        for (int i = 0; i < users; i++) {
+            world.client.resource(get("wave-" + i)).delete();
+        }
+        await().atMost(WAIT).until(() -> Long.valueOf(0).equals(configs.withName("wave").get().getStatus().getUsers()));
+        configs.withName("wave").delete();
+        await().atMost(WAIT).until(() -> configs.withName("wave").get() == null);
     }
 
     @Test
