@@ -80,25 +80,30 @@ public class EventRecorder {
         String namespace = object.getMetadata().getNamespace() == null ? "default" : object.getMetadata().getNamespace();
         Instant at = Instant.now();
         String key = object.getMetadata().getUid() + "\n" + object.getKind() + "\n" + reason + "\n" + type + "\n" + message;
+        String name = object.getMetadata().getName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        // Its write, done once the sender has sent it (or given up): remembered before it is handed over, so a repeat
+        // at the same moment, on another thread, counts up this one instead of writing an Event of its own.
+        CompletableFuture<Void> sent = new CompletableFuture<>();
         synchronized (written) {
             Written before = written.get(key);
             if (before != null && before.last().plus(AGGREGATE_WITHIN).isAfter(at)) {
                 // After the event's own write, never before it: the count goes onto an Event that exists.
                 int count = before.count() + 1;
                 try {
-                    CompletableFuture<Void> sent = before.sent().thenRunAsync(
+                    CompletableFuture<Void> counted = before.sent().thenRunAsync(
                             () -> countUp(key, before.namespace(), before.name(), count, at), senders);
-                    written.put(key, new Written(before.namespace(), before.name(), count, at, sent));
+                    written.put(key, new Written(before.namespace(), before.name(), count, at, counted));
                 } catch (RejectedExecutionException e) {
                     dropped(reason, namespace, object);
                 }
                 return;
             }
+            written.put(key, new Written(namespace, name, 1, at, sent));
         }
         String now = at.toString();
         Event event = new EventBuilder()
                 .withNewMetadata()
-                .withName(object.getMetadata().getName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()))
+                .withName(name)
                 .withNamespace(namespace)
                 .withAnnotations(annotations)
                 .endMetadata()
@@ -116,15 +121,18 @@ public class EventRecorder {
                 .withNewSource().withComponent(component).endSource()
                 .withReportingComponent(component)
                 .build();
-        CompletableFuture<Void> sent;
         try {
-            sent = CompletableFuture.runAsync(() -> send(event, key), senders);
+            senders.execute(() -> {
+                try {
+                    send(event, key);
+                } finally {
+                    sent.complete(null);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            forget(key, name);
+            sent.complete(null);
             dropped(reason, namespace, object);
-            return;
-        }
-        synchronized (written) {
-            written.put(key, new Written(namespace, event.getMetadata().getName(), 1, at, sent));
         }
     }
 

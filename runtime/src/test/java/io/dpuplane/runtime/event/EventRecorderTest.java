@@ -24,12 +24,7 @@ class EventRecorderTest {
 
     @Test
     void theSameEventAgainCountsUpTheOneWrittenAndAnotherMessageIsAnEventOfItsOwn() {
-        if (client.namespaces().withName("events").get() == null) {
-            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("events").endMetadata().build())
-                    .create();
-        }
-        ConfigMap object = client.configMaps().inNamespace("events").resource(new ConfigMapBuilder().withNewMetadata()
-                .withName("retried").endMetadata().build()).create();
+        ConfigMap object = objectInEvents("retried");
         EventRecorder events = new EventRecorder(client, "test/events");
 
         events.warn(object, "CannotCreateExternalResource", "create failed: quota exceeded");
@@ -64,6 +59,43 @@ class EventRecorderTest {
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(eventsOn(object)).singleElement()
                 .satisfies(e -> assertThat(e.getCount()).isEqualTo(1)));
+    }
+
+    @Test
+    void theSameNewEventFromManyThreadsAtOnceIsOneEventCountedUp() throws Exception {
+        ConfigMap object = objectInEvents("raced");
+        EventRecorder events = new EventRecorder(client, "test/events");
+        int threads = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> recorded = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                recorded.add(pool.submit(() -> {
+                    together.await();
+                    events.warn(object, "CannotObserveExternalResource", "observe failed: agent unreachable");
+                    return null;
+                }));
+            }
+            for (var r : recorded) {
+                r.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        events.handedOver().get(30, TimeUnit.SECONDS);
+
+        assertThat(eventsOn(object)).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(threads));
+    }
+
+    /** An object to record events on, in namespace {@code events}. */
+    private ConfigMap objectInEvents(String name) {
+        if (client.namespaces().withName("events").get() == null) {
+            client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("events").endMetadata().build())
+                    .create();
+        }
+        return client.configMaps().inNamespace("events").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName(name).endMetadata().build()).create();
     }
 
     private List<Event> eventsOn(ConfigMap object) {
