@@ -1,5 +1,6 @@
 package io.dpuplane.agent.emulator;
 
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.NodeCondition;
 import io.fabric8.kubernetes.api.model.NodeConditionBuilder;
@@ -47,6 +48,11 @@ final class ClusterNode implements AutoCloseable {
         this.join = join;
         this.labels = labels;
         this.credentials = credentials;
+        if (credentials.client().isPresent()) {
+            // The join is the only request with the bootstrap token: made over the process's shared connections.
+            this.bootstrap = null;
+            return;
+        }
         ConfigBuilder config = new ConfigBuilder(Config.empty()).withMasterUrl(join.apiServer())
                 .withOauthToken(join.bootstrapToken()).withRequestTimeout(10_000);
         if (join.caCertBase64() != null) {
@@ -96,20 +102,27 @@ final class ClusterNode implements AutoCloseable {
                         .withConditions(ready).withCapacity(CAPACITY).withAllocatable(CAPACITY).endStatus().build());
     }
 
-    /** Creates the Node (a Node that is there already is taken as this kubelet's). */
+    /**
+     * Creates the Node (a Node that is there already is taken as this kubelet's): the first time with the bootstrap
+     * token, again (the Node was deleted) with the credential the kubelet has by then.
+     */
     private void register() {
-        try {
-            client.nodes().resource(new NodeBuilder().withNewMetadata().withName(join.nodeName()).withLabels(labels)
-                    .endMetadata().build()).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
+        Node node = new NodeBuilder().withNewMetadata().withName(join.nodeName()).withLabels(labels).endMetadata().build();
+        if (client == null) {
+            credentials.registerNode(join, node);
+            // As a real kubelet after its TLS bootstrap: its own credential from here on. The provider deletes the
+            // bootstrap token once the Node is Ready, and a kubelet still using it would be refused (401) from then on.
+            client = credentials.client().orElseThrow();
+        } else {
+            try {
+                client.nodes().resource(node).create();
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409) {
+                    throw e;
+                }
             }
         }
         registered = true;
-        // As a real kubelet after its TLS bootstrap: its own credential from here on. The provider deletes the
-        // bootstrap token once the Node is Ready, and a kubelet still using it would be refused (401) from then on.
-        credentials.client().ifPresent(own -> client = own);
     }
 
     /** Renews the Lease: created on the first heartbeat (no read first); read again only after a renewal failed. */
@@ -141,7 +154,7 @@ final class ClusterNode implements AutoCloseable {
         if (pods != null) {
             return;
         }
-        if (client != bootstrap) {
+        if (client != null && client != bootstrap) {
             pods = credentials.pods().orElse(null);
             if (pods != null) {
                 pods.join(join.nodeName());
@@ -155,6 +168,8 @@ final class ClusterNode implements AutoCloseable {
             pods.leave(join.nodeName());
         }
         // The kubelets' shared client is the credentials' to close.
-        bootstrap.close();
+        if (bootstrap != null) {
+            bootstrap.close();
+        }
     }
 }

@@ -71,6 +71,19 @@ class ClusterNodeTest {
         }
     }
 
+    @Test
+    void aJoinWithATokenTheClusterDoesNotKnowIsRefusedThoughTheKubeletHasACredentialForAfter(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        try (KubeletCredentials credentials = KubeletCredentials.kubeconfig(cluster.writeKubeconfig(dir.resolve("kubelet")));
+                ClusterNode kubelet = new ClusterNode(new BfCfg.ClusterJoin("cn-stranger", join.apiServer, join.caBase64,
+                        "abcdef.0123456789abcdef"), Map.of("e2e/kubelet", "stranger"), credentials)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> kubelet.heartbeat(true, "kubelet is posting ready status"))
+                    .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
+                    .hasMessageContaining("HTTP 401");
+            assertThat(admin.nodes().withName("cn-stranger").get()).as("no Node without a valid bootstrap token").isNull();
+        }
+    }
+
     private static String ready(Node node) {
         return node.getStatus().getConditions().stream().filter(c -> "Ready".equals(c.getType())).findFirst()
                 .orElseThrow().getStatus();
