@@ -48,7 +48,7 @@ final class ClusterNode implements AutoCloseable {
         this.join = join;
         this.labels = labels;
         this.credentials = credentials;
-        if (credentials.client().isPresent()) {
+        if (credentials.hasOwnCredential()) {
             // The join is the only request with the bootstrap token: made over the process's shared connections.
             this.bootstrap = null;
             return;

@@ -135,6 +135,11 @@ public final class KubeletCredentials implements AutoCloseable {
         }
     }
 
+    /** Whether the kubelets go on with a credential of their own after the join (a kubeconfig), not their token. */
+    boolean hasOwnCredential() {
+        return kubeconfig.isPresent();
+    }
+
     /** The client for the kubelets' work after the join, when there is a credential for it; shared, never closed by a kubelet. */
     Optional<KubernetesClient> client() {
         if (kubeconfig.isEmpty()) {
