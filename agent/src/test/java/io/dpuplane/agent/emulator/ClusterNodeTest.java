@@ -1,6 +1,7 @@
 package io.dpuplane.agent.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dpuplane.agent.host.DpuClusterJoin;
 import io.dpuplane.testkit.kube.TestControlPlane;
@@ -8,8 +9,11 @@ import io.dpuplane.testkit.kube.TestControlPlanes;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The emulated kubelet talks to its DPU cluster as a real one does, on a real API server: it registers its Node
@@ -52,7 +56,7 @@ class ClusterNodeTest {
 
     @Test
     void aKubeletWithItsOwnCredentialKeepsHeartbeatingOnceTheProviderDeletesTheBootstrapToken(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+            @TempDir Path dir) {
         try (KubeletCredentials credentials = KubeletCredentials.kubeconfig(cluster.writeKubeconfig(dir.resolve("kubelet")));
                 ClusterNode kubelet = new ClusterNode(new BfCfg.ClusterJoin("cn-own", join.apiServer, join.caBase64,
                         join.tokenId + "." + join.tokenSecret), Map.of("e2e/kubelet", "own"), credentials)) {
@@ -73,12 +77,12 @@ class ClusterNodeTest {
 
     @Test
     void aJoinWithATokenTheClusterDoesNotKnowIsRefusedThoughTheKubeletHasACredentialForAfter(
-            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+            @TempDir Path dir) {
         try (KubeletCredentials credentials = KubeletCredentials.kubeconfig(cluster.writeKubeconfig(dir.resolve("kubelet")));
                 ClusterNode kubelet = new ClusterNode(new BfCfg.ClusterJoin("cn-stranger", join.apiServer, join.caBase64,
                         "abcdef.0123456789abcdef"), Map.of("e2e/kubelet", "stranger"), credentials)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> kubelet.heartbeat(true, "kubelet is posting ready status"))
-                    .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
+            assertThatThrownBy(() -> kubelet.heartbeat(true, "kubelet is posting ready status"))
+                    .isInstanceOf(KubernetesClientException.class)
                     .hasMessageContaining("HTTP 401");
             assertThat(admin.nodes().withName("cn-stranger").get()).as("no Node without a valid bootstrap token").isNull();
         }

@@ -11,7 +11,12 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -66,10 +71,10 @@ class EventRecorderTest {
         ConfigMap object = objectInEvents("raced");
         EventRecorder events = new EventRecorder(client, "test/events");
         int threads = 8;
-        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        CyclicBarrier together = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<java.util.concurrent.Future<?>> recorded = new java.util.ArrayList<>();
+            List<Future<?>> recorded = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 recorded.add(pool.submit(() -> {
                     together.await();

@@ -94,17 +94,14 @@ class ManagedReconcilerContractTest {
                 .map(Event::getReason).toList();
     }
 
-    /** A namespaced ProviderConfig of the widgets' namespace; returns the client of those configs. */
-    private static io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<ProviderConfig, ?,
-            io.fabric8.kubernetes.client.dsl.Resource<ProviderConfig>> createProviderConfig(String name) {
-        var configs = world.client.resources(ProviderConfig.class).inNamespace(world.namespace);
-        configs.resource(Serialization.unmarshal("""
+    /** Creates a namespaced ProviderConfig in the widgets' namespace. */
+    private static void createProviderConfig(String name) {
+        world.client.resources(ProviderConfig.class).inNamespace(world.namespace).resource(Serialization.unmarshal("""
                 apiVersion: dpuplane.io/v1alpha1
                 kind: ProviderConfig
                 metadata: {name: %s}
                 spec: {agent: {tlsSecretRef: {name: agent-tls}}}
                 """.formatted(name), ProviderConfig.class)).create();
-        return configs;
     }
 
     private static void edit(String name, java.util.function.UnaryOperator<Widget> change) {
@@ -381,7 +378,8 @@ class ManagedReconcilerContractTest {
 
     @Test
     void aProviderConfigInUseCannotBeDeletedUntilItsLastUserIsGone() {
-        var configs = createProviderConfig("team");
+        var configs = world.client.resources(ProviderConfig.class).inNamespace(world.namespace);
+        createProviderConfig("team");
         Widget widget = widget("team-user", 1);
         widget.getSpec().setProviderConfigRef(new ProviderConfigReference("ProviderConfig", "team"));
         create(widget);
@@ -402,7 +400,8 @@ class ManagedReconcilerContractTest {
 
     @Test
     void aWaveOfUsersIsCountedWithoutAWriteOfTheConfigPerUser() {
-        var configs = createProviderConfig("wave");
+        var configs = world.client.resources(ProviderConfig.class).inNamespace(world.namespace);
+        createProviderConfig("wave");
         await().atMost(WAIT).until(() -> configs.withName("wave").get().getStatus() != null);
         List<String> versions = new CopyOnWriteArrayList<>();
         int users = 20;
