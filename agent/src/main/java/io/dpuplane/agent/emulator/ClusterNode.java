@@ -36,8 +36,10 @@ final class ClusterNode implements AutoCloseable {
     private final KubernetesClient bootstrap;
     private final KubeletCredentials credentials;
     private final Map<String, String> labels;
+    /** The kubelet's client: the bootstrap token's, or (once registered) the credential of its own it was given. */
     private KubernetesClient client;
     private PodLifecycle pods;
+    /** Whether the Node was created once; a report that finds it gone creates it again. */
     private boolean registered;
     private String reported;
     private long reportedNanos;
@@ -103,12 +105,13 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /**
-     * Creates the Node (a Node that is there already is taken as this kubelet's): the first time with the bootstrap
-     * token, again (the Node was deleted) with the credential the kubelet has by then.
+     * Creates the Node: a kubelet with a credential of its own joins with the bootstrap token as one request over the
+     * process's shared connections, then goes on with that credential; registering again (the Node was deleted), or
+     * keeping the token, is a create with the kubelet's client. A Node that is there already is this kubelet's.
      */
     private void register() {
         Node node = new NodeBuilder().withNewMetadata().withName(join.nodeName()).withLabels(labels).endMetadata().build();
-        if (client == null) {
+        if (!registered && credentials.hasOwnCredential()) {
             credentials.registerNode(join, node);
             // As a real kubelet after its TLS bootstrap: its own credential from here on. The provider deletes the
             // bootstrap token once the Node is Ready, and a kubelet still using it would be refused (401) from then on.
@@ -117,7 +120,7 @@ final class ClusterNode implements AutoCloseable {
             try {
                 client.nodes().resource(node).create();
             } catch (KubernetesClientException e) {
-                if (e.getCode() != 409) {
+                if (!KubeletCredentials.isThisKubeletsNode(e.getCode())) {
                     throw e;
                 }
             }
@@ -154,7 +157,7 @@ final class ClusterNode implements AutoCloseable {
         if (pods != null) {
             return;
         }
-        if (client != null && client != bootstrap) {
+        if (registered && credentials.hasOwnCredential()) {
             pods = credentials.pods().orElse(null);
             if (pods != null) {
                 pods.join(join.nodeName());

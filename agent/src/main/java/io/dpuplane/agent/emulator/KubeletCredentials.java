@@ -19,6 +19,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -118,10 +119,18 @@ public final class KubeletCredentials implements AutoCloseable {
             throw new KubernetesClientException("cannot register node " + join.nodeName() + " at " + url + ": "
                     + (e.getCause() == null ? e : e.getCause()), e);
         }
-        if (response.code() != 201 && response.code() != 409) {
+        if (response.code() != HttpURLConnection.HTTP_CREATED && !isThisKubeletsNode(response.code())) {
             throw new KubernetesClientException("registering node " + join.nodeName() + ": HTTP " + response.code() + " "
                     + response.body(), response.code(), null);
         }
+    }
+
+    /**
+     * Whether a create of a kubelet's Node that the API server answered with {@code code} leaves the Node registered:
+     * a Node of that name already there (409) is the kubelet's own (one that restarted, or a retried join).
+     */
+    static boolean isThisKubeletsNode(int code) {
+        return code == HttpURLConnection.HTTP_CONFLICT;
     }
 
     private HttpClient joinClient(BfCfg.ClusterJoin join) {

@@ -28,7 +28,6 @@ final class MiscWatch implements AutoCloseable {
     private final WatchService service;
     private final Map<WatchKey, Runnable> cards = new ConcurrentHashMap<>();
     private final Thread thread;
-    private volatile boolean closed;
 
     MiscWatch(String host) {
         try {
@@ -53,11 +52,12 @@ final class MiscWatch implements AutoCloseable {
 
     private void dispatch() {
         long backstop = System.nanoTime() + BACKSTOP.toNanos();
-        while (!closed) {
+        while (true) {
             WatchKey key;
             try {
                 key = service.poll(Math.max(1, backstop - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException | ClosedWatchServiceException e) {
+                // closed: the service's next poll says so, wherever the thread was when it happened
                 return;
             }
             if (key != null) {
@@ -89,7 +89,6 @@ final class MiscWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
         try {
             service.close();
         } catch (IOException e) {

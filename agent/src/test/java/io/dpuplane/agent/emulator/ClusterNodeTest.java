@@ -2,15 +2,21 @@ package io.dpuplane.agent.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.dpuplane.agent.host.DpuClusterJoin;
 import io.dpuplane.testkit.kube.TestControlPlane;
 import io.dpuplane.testkit.kube.TestControlPlanes;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.net.HttpURLConnection;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +61,7 @@ class ClusterNodeTest {
     }
 
     @Test
-    void aKubeletWithItsOwnCredentialKeepsHeartbeatingOnceTheProviderDeletesTheBootstrapToken(
+    void aKubeletWithItsOwnCredentialKeepsHeartbeatingAndRegistersAgainOnceTheProviderDeletesTheBootstrapToken(
             @TempDir Path dir) {
         try (KubeletCredentials credentials = KubeletCredentials.kubeconfig(cluster.writeKubeconfig(dir.resolve("kubelet")));
                 ClusterNode kubelet = new ClusterNode(new BfCfg.ClusterJoin("cn-own", join.apiServer, join.caBase64,
@@ -65,11 +71,18 @@ class ClusterNodeTest {
             Lease lease = admin.leases().inNamespace("kube-node-lease").withName("cn-own").get();
 
             admin.secrets().inNamespace("kube-system").withName("bootstrap-token-" + join.tokenId).delete();
+            // The API server keeps a token it authenticated for 10 s: from here on the token is refused.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(this::bootstrapTokenRefused);
             kubelet.heartbeat(false, "PLEG is not healthy");
 
             assertThat(ready(admin.nodes().withName("cn-own").get())).isEqualTo("False");
             assertThat(admin.leases().inNamespace("kube-node-lease").withName("cn-own").get().getMetadata()
                     .getResourceVersion()).as("the Lease renewed").isNotEqualTo(lease.getMetadata().getResourceVersion());
+
+            admin.nodes().withName("cn-own").delete();
+            kubelet.heartbeat(true, "kubelet is posting ready status");
+            assertThat(admin.nodes().withName("cn-own").get()).as("registered again with its own credential")
+                    .satisfies(n -> assertThat(ready(n)).isEqualTo("True"));
         } finally {
             new DpuClusterJoin(cluster);
         }
@@ -85,6 +98,17 @@ class ClusterNodeTest {
                     .isInstanceOf(KubernetesClientException.class)
                     .hasMessageContaining("HTTP 401");
             assertThat(admin.nodes().withName("cn-stranger").get()).as("no Node without a valid bootstrap token").isNull();
+        }
+    }
+
+    private boolean bootstrapTokenRefused() {
+        try (KubernetesClient withToken = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty())
+                .withMasterUrl(join.apiServer).withCaCertData(join.caBase64)
+                .withOauthToken(join.tokenId + "." + join.tokenSecret).build()).build()) {
+            withToken.nodes().withName("cn-own").get();
+            return false;
+        } catch (KubernetesClientException e) {
+            return e.getCode() == HttpURLConnection.HTTP_UNAUTHORIZED;
         }
     }
 
