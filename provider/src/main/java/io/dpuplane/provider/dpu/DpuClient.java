@@ -258,9 +258,7 @@ final class DpuClient implements ExternalClient<DPU> {
 
     /** When to look again at an install in flight, yielding most while other DPUs wait to start. */
     private Duration look(Duration base, boolean booting) {
-        FollowPace.Yield yield = backlog.any() ? FollowPace.Yield.STARTS
-                : booting ? FollowPace.Yield.BOOTING : FollowPace.Yield.NONE;
-        return pace.every(base, slots.inFlight(), yield);
+        return pace.every(base, slots.inFlight(), FollowPace.Yield.of(backlog.any(), booting));
     }
 
     private ExternalObservation joining(DPU dpu, DPUObservation at, DpuInputs inputs) {

@@ -30,6 +30,11 @@ record FollowPace(int maxReconcileRate) {
             this.share = share;
             this.longest = longest;
         }
+
+        /** The yield of a follow: DPUs waiting to start come first, whether or not this card boots. */
+        static Yield of(boolean startsWaiting, boolean booting) {
+            return startsWaiting ? STARTS : booting ? BOOTING : NONE;
+        }
     }
 
     FollowPace {

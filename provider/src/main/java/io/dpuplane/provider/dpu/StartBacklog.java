@@ -1,15 +1,20 @@
 package io.dpuplane.provider.dpu;
 
+import io.dpuplane.apis.crossplane.Reference;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUObservation;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUParameters;
+import io.dpuplane.apis.provisioning.v1alpha1.InstalledRevision;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
+import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * How many DPUs wait for their first install to start (none installed, none in flight, not being deleted), counted
- * in the controller's cache at most once a second. While some wait, following the installs in flight yields them
- * the reconcile budget: in a wave of a thousand DPUs, up to half of it otherwise went to progress reports of the
- * installs already streaming while the others waited for their start.
+ * How many DPUs wait for an install to start (none in flight, not being deleted): their first, or one their spec asks
+ * for by naming another BFB or flavor than the one installed (a fleet's upgrade wave), counted in the controller's
+ * cache at most once a second. While some wait, following the installs in flight yields them the reconcile budget: in
+ * a wave of a thousand DPUs, up to half of it otherwise went to progress reports of the installs already streaming
+ * while the others waited for their start.
  */
 final class StartBacklog {
 
@@ -63,6 +68,24 @@ final class StartBacklog {
             return true;
         }
         String operation = at.getInstall() == null ? null : at.getInstall().getOperationId();
-        return at.getInstalled() == null && (operation == null || operation.isEmpty());
+        if (operation != null && !operation.isEmpty()) {
+            return false;
+        }
+        InstalledRevision installed = at.getInstalled();
+        return installed == null || asksForAnother(dpu, installed);
+    }
+
+    /**
+     * Whether the spec names another BFB or flavor than the DPU runs. BFBs and flavors are new objects for new
+     * content (a flavor is immutable), so the names tell an upgrade without resolving either.
+     */
+    private static boolean asksForAnother(DPU dpu, InstalledRevision installed) {
+        DPUParameters wanted = dpu.getSpec() == null ? null : dpu.getSpec().getForProvider();
+        return wanted != null && (!Objects.equals(name(wanted.bfbRef()), installed.bfb())
+                || !Objects.equals(name(wanted.flavorRef()), installed.flavor()));
+    }
+
+    private static String name(Reference ref) {
+        return ref == null ? null : ref.name();
     }
 }

@@ -43,6 +43,14 @@ class FollowPaceTest {
     }
 
     @Test
+    void dpusWaitingToStartComeBeforeABootingCardsLook() {
+        assertThat(Yield.of(true, true)).isEqualTo(Yield.STARTS);
+        assertThat(Yield.of(true, false)).isEqualTo(Yield.STARTS);
+        assertThat(Yield.of(false, true)).isEqualTo(Yield.BOOTING);
+        assertThat(Yield.of(false, false)).isEqualTo(Yield.NONE);
+    }
+
+    @Test
     void noInstallWaitsLongerThanHalfAMinuteBetweenLooksUnlessStartsWait() {
         assertThat(pace.every(Duration.ofSeconds(2), 100_000, Yield.NONE)).isEqualTo(Duration.ofSeconds(30));
         assertThat(pace.every(Duration.ofSeconds(2), 100_000, Yield.BOOTING)).isEqualTo(Duration.ofSeconds(30));

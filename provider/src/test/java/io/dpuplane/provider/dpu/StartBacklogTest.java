@@ -2,8 +2,11 @@ package io.dpuplane.provider.dpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dpuplane.apis.crossplane.Reference;
 import io.dpuplane.apis.provisioning.v1alpha1.DPU;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUObservation;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUParameters;
+import io.dpuplane.apis.provisioning.v1alpha1.DPUSpec;
 import io.dpuplane.apis.provisioning.v1alpha1.DPUStatus;
 import io.dpuplane.apis.provisioning.v1alpha1.InstallProgress;
 import io.dpuplane.apis.provisioning.v1alpha1.InstalledRevision;
@@ -40,6 +43,19 @@ class StartBacklogTest {
     }
 
     @Test
+    void aDpuToldToRunAnotherBfbOrFlavorWaitsToStartUntilItsInstallIsInFlight() {
+        backlog.countIn(new ListCache(cached));
+        cached.add(dpu("current", installed(), wanting("doca", "default")));
+        cached.add(dpu("new-bfb", installed(), wanting("doca-2.9", "default")));
+        cached.add(dpu("new-flavor", installed(), wanting("doca", "hbn")));
+        DPUObservation upgrading = inFlight("op-2");
+        upgrading.setInstalled(installed().getInstalled());
+        cached.add(dpu("upgrading", upgrading, wanting("doca-2.9", "default")));
+
+        assertThat(backlog.waiting()).isEqualTo(2);
+    }
+
+    @Test
     void theCountIsTakenAtMostOnceASecond() {
         backlog.countIn(new ListCache(cached));
         cached.add(dpu("a", null));
@@ -55,6 +71,18 @@ class StartBacklogTest {
     @Test
     void nothingWaitsBeforeTheControllerHasACache() {
         assertThat(backlog.waiting()).isZero();
+    }
+
+    private static DPU dpu(String name, DPUObservation at, DPUParameters wanted) {
+        DPU dpu = dpu(name, at);
+        dpu.setSpec(new DPUSpec());
+        dpu.getSpec().setForProvider(wanted);
+        return dpu;
+    }
+
+    private static DPUParameters wanting(String bfb, String flavor) {
+        return new DPUParameters("h0", "0000:03:00.0", null, new Reference(bfb), new Reference(flavor),
+                new Reference("dpu-cluster"), null, null);
     }
 
     private static DPU dpu(String name, DPUObservation at) {
