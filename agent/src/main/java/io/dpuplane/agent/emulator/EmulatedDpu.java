@@ -327,7 +327,9 @@ public final class EmulatedDpu implements AutoCloseable {
                     reset();
                     writeMisc();
                 }
-                miscStamp = stamp(misc);
+                // The stamp of before the read: a writer truncates, then writes, and a read between the two saw an
+                // empty file. Stamped after the read, the write's change would pass for seen and the reset be lost.
+                miscStamp = stamp;
             }
         } catch (IOException e) {
             // the agent may be rewriting it: its write is another change, told again

@@ -76,8 +76,9 @@ final class StartBacklog {
     }
 
     /**
-     * Whether the spec names another BFB or flavor than the DPU runs. BFBs and flavors are new objects for new
-     * content (a flavor is immutable), so the names tell an upgrade without resolving either.
+     * Whether the spec names another BFB or flavor than the DPU runs: new content is a new object (a flavor is
+     * immutable, a BFB is one per release by convention), so the names tell an upgrade without resolving either. A BFB
+     * edited in place re-provisions its DPUs all the same, only without this yield.
      */
     private static boolean asksForAnother(DPU dpu, InstalledRevision installed) {
         DPUParameters wanted = dpu.getSpec() == null ? null : dpu.getSpec().getForProvider();
