@@ -92,6 +92,11 @@ public final class KubeletCredentials implements AutoCloseable {
      * the process, their heartbeats too, for seconds.
      */
     KubernetesClient bootstrapClient(Config config) {
+        return clientOf(config);
+    }
+
+    /** A client over the process's shared Vert.x and Jackson mapper. */
+    private KubernetesClient clientOf(Config config) {
         return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(http())
                 .withKubernetesSerialization(serialization).build();
     }
@@ -161,8 +166,7 @@ public final class KubeletCredentials implements AutoCloseable {
     private synchronized Optional<KubernetesClient> sharedClient() {
         if (shared == null) {
             try {
-                shared = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig.get())))
-                        .withHttpClientFactory(http()).withKubernetesSerialization(serialization).build();
+                shared = clientOf(Config.fromKubeconfig(Files.readString(kubeconfig.get())));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the kubelet kubeconfig " + kubeconfig.get(), e);
             }
